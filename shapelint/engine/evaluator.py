@@ -1,0 +1,682 @@
+"""The expression evaluator: the abstract value of one expression in one state.
+
+Dispatch is a dict on the node's type, and each handler reads the fields it
+needs directly: a generic visitor over every node costs more than parsing
+(see positions.py for the measurement). What the rules need is recorded in
+the module's `Analysis` as the evaluation goes, but only when `recording` is
+on: loop bodies are first run silently until their state is stable.
+
+The evaluator never guesses: an expression it does not understand is UNKNOWN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Callable
+
+import libcst as cst
+import numpy
+
+from ..domain import SCALAR, UNKNOWN_AXIS, Known, Shape, Sym, Unknown, arith
+from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
+from ..values import (
+    ELLIPSIS,
+    NONE,
+    UNKNOWN,
+    Array,
+    BoundMethod,
+    Class,
+    Const,
+    Function,
+    Instance,
+    Int,
+    Lst,
+    Method,
+    Opaque,
+    PyFloat,
+    RandomGen,
+    Range,
+    Ref,
+    SliceV,
+    Tup,
+    Value,
+    Dct,
+    ShapeOf,
+    int_of,
+)
+from .facts import Elementwise, Failure, Operand, Product, Transpose
+
+if TYPE_CHECKING:
+    from .walker import Walker
+
+BINARY_UFUNCS = {
+    cst.Add: "numpy.add",
+    cst.Subtract: "numpy.subtract",
+    cst.Multiply: "numpy.multiply",
+    cst.Divide: "numpy.true_divide",
+    cst.FloorDivide: "numpy.floor_divide",
+    cst.Modulo: "numpy.remainder",
+    cst.Power: "numpy.power",
+    cst.BitAnd: "numpy.bitwise_and",
+    cst.BitOr: "numpy.bitwise_or",
+    cst.BitXor: "numpy.bitwise_xor",
+    cst.LeftShift: "numpy.left_shift",
+    cst.RightShift: "numpy.right_shift",
+}
+BINARY_SPELLING = {
+    cst.Add: "+",
+    cst.Subtract: "-",
+    cst.Multiply: "*",
+    cst.Divide: "/",
+    cst.FloorDivide: "//",
+    cst.Modulo: "%",
+    cst.Power: "**",
+    cst.BitAnd: "&",
+    cst.BitOr: "|",
+    cst.BitXor: "^",
+    cst.LeftShift: "<<",
+    cst.RightShift: ">>",
+    cst.MatrixMultiply: "@",
+}
+COMPARISON_UFUNCS = {
+    cst.LessThan: "numpy.less",
+    cst.LessThanEqual: "numpy.less_equal",
+    cst.GreaterThan: "numpy.greater",
+    cst.GreaterThanEqual: "numpy.greater_equal",
+    cst.Equal: "numpy.equal",
+    cst.NotEqual: "numpy.not_equal",
+}
+_INT_OPS = {cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.FloorDivide: "//", cst.Modulo: "%", cst.Power: "**"}
+
+# numpy functions that broadcast two or more array operands (events for SL003/SL005).
+BROADCASTING = frozenset(
+    "numpy." + name
+    for name in (
+        "add subtract multiply divide true_divide floor_divide mod remainder power float_power maximum minimum "
+        "fmax fmin arctan2 hypot logical_and logical_or logical_xor bitwise_and bitwise_or bitwise_xor equal "
+        "not_equal less less_equal greater greater_equal where clip"
+    ).split()
+)
+PRODUCTS = {"numpy.dot": "np.dot", "numpy.matmul": "np.matmul", "numpy.ndarray.dot": ".dot"}
+TRANSPOSES = frozenset({"numpy.transpose", "numpy.ndarray.transpose", "numpy.ndarray.T"})
+
+NUMPY_CONSTANTS = {"pi": numpy.pi, "e": numpy.e, "inf": numpy.inf, "nan": numpy.nan, "euler_gamma": numpy.euler_gamma}
+NUMPY_ALIASES = {
+    "numpy.random.mtrand": "numpy.random",
+    "numpy.core": "numpy",
+    "numpy._core": "numpy",
+    "numpy.matlib": "numpy",
+    "numpy.linalg.linalg": "numpy.linalg",
+}
+_DTYPE_BUILTINS = {"builtins.bool": bool, "builtins.int": int, "builtins.float": float, "builtins.complex": complex}
+
+
+def _numpy_type(qualname: str) -> Any:
+    """The numpy scalar type a dtype argument names (`np.float64`), if it is one."""
+    name = qualname.rpartition(".")[2]
+    candidate = getattr(numpy, name, None) if qualname.startswith("numpy.") else None
+    if isinstance(candidate, type) and issubclass(candidate, numpy.generic):
+        return candidate
+    return _DTYPE_BUILTINS.get(qualname)
+
+
+class Evaluator:
+    """Evaluates expressions for one walker (one function body in one context)."""
+
+    def __init__(self, walker: "Walker") -> None:
+        self.walker = walker
+        self.analysis = walker.info.analysis
+        self.fresh_origins: set[cst.CSTNode] = set()
+        self._dispatch: dict[type, Callable[[Any], Value]] = {
+            cst.Name: self._name,
+            cst.Attribute: self._attribute,
+            cst.Call: self._call,
+            cst.BinaryOperation: self._binary,
+            cst.UnaryOperation: self._unary,
+            cst.Comparison: self._comparison,
+            cst.Subscript: self._subscript,
+            cst.Integer: self._integer,
+            cst.Float: lambda n: Const(n.evaluated_value),
+            cst.Imaginary: lambda n: PyFloat(),
+            cst.SimpleString: self._string,
+            cst.ConcatenatedString: self._concatenated,
+            cst.FormattedString: lambda n: Const("<f-string>"),
+            cst.Tuple: self._tuple,
+            cst.List: self._list,
+            cst.Dict: self._dict,
+            cst.Ellipsis: lambda n: ELLIPSIS,
+            cst.IfExp: self._ifexp,
+            cst.NamedExpr: self._named,
+            cst.BooleanOperation: self._boolean,
+        }
+
+    # -- entry --
+
+    def eval(self, node: cst.BaseExpression) -> Value:
+        handler = self._dispatch.get(type(node))
+        if handler is None:
+            return UNKNOWN
+        value = handler(node)
+        if isinstance(value, Array) and self.walker.recording:
+            self.analysis.record_value(node, value)
+        return value
+
+    def eval_safe(self, node: cst.BaseExpression) -> Value:
+        """Evaluate where a list or dict is only read, so it does not escape."""
+        if isinstance(node, cst.Name):
+            return self.walker.lookup(node.value)
+        return self.eval(node)
+
+    # -- rank-1 origins --
+
+    def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value]) -> Value:
+        """Give a rank-1 result its origin: inherited from a rank-1 input, else this node.
+
+        An input that may already be rank 1 (unknown rank, unknown value) means
+        this is no origin; the result then has none.
+        """
+        if not isinstance(result, Array) or result.rank != 1:
+            return result
+        for value in _flatten(inputs):
+            if isinstance(value, Array) and value.rank == 1:
+                return replace(result, origin=value.origin)
+            if (isinstance(value, Array) and value.rank is None) or isinstance(value, Opaque):
+                return replace(result, origin=None)
+        self.fresh_origins.add(node)
+        return replace(result, origin=node)
+
+    # -- leaves --
+
+    def _name(self, node: cst.Name) -> Value:
+        value = self.walker.lookup(node.value)
+        if isinstance(value, (Lst, Dct)):
+            # Bound elsewhere, a list or dict may be changed behind our back.
+            self.walker.escape(node.value, value)
+            return _degraded(value)
+        return value
+
+    def _integer(self, node: cst.Integer) -> Value:
+        return Int(Known(node.evaluated_value))
+
+    def _string(self, node: cst.SimpleString) -> Value:
+        try:
+            return Const(node.evaluated_value)
+        except Exception:
+            return UNKNOWN
+
+    def _concatenated(self, node: cst.ConcatenatedString) -> Value:
+        try:
+            value = node.evaluated_value
+        except Exception:
+            return UNKNOWN
+        return Const(value) if value is not None else UNKNOWN
+
+    def _items(self, elements: Any) -> tuple[Value, ...] | None:
+        items: list[Value] = []
+        for element in elements:
+            if isinstance(element, cst.StarredElement):
+                inner = self.eval(element.value)
+                if isinstance(inner, (Tup, Lst)) and inner.items is not None:
+                    items.extend(inner.items)
+                    continue
+                return None
+            items.append(self.eval(element.value))
+        return tuple(items)
+
+    def _tuple(self, node: cst.Tuple) -> Value:
+        items = self._items(node.elements)
+        return UNKNOWN if items is None else Tup(items)
+
+    def _list(self, node: cst.List) -> Value:
+        return Lst(self._items(node.elements))
+
+    def _dict(self, node: cst.Dict) -> Value:
+        entries: list[tuple[Any, Value]] = []
+        for element in node.elements:
+            if not isinstance(element, cst.DictElement):
+                return UNKNOWN
+            key = self.eval(element.key)
+            value = self.eval(element.value)
+            if not isinstance(key, Const) or not isinstance(key.value, str):
+                return UNKNOWN
+            entries = [(k, v) for k, v in entries if k != key.value] + [(key.value, value)]
+        return Dct(tuple(entries))
+
+    def _ifexp(self, node: cst.IfExp) -> Value:
+        from ..values import join
+
+        self.eval(node.test)
+        return join(self.eval(node.body), self.eval(node.orelse))
+
+    def _named(self, node: cst.NamedExpr) -> Value:
+        value = self.eval(node.value)
+        if isinstance(node.target, cst.Name):
+            self.walker.bind_name(node.target.value, value)
+        return value
+
+    def _boolean(self, node: cst.BooleanOperation) -> Value:
+        self.eval(node.left)
+        self.eval(node.right)
+        return UNKNOWN
+
+    # -- attributes --
+
+    def _attribute(self, node: cst.Attribute) -> Value:
+        base = self.eval_safe(node.value)
+        return self.attribute_of(base, node.attr.value, node)
+
+    def attribute_of(self, base: Value, attr: str, node: cst.CSTNode) -> Value:
+        if isinstance(base, Ref):
+            return _numpy_attribute(base.qualname, attr)
+        if isinstance(base, Array):
+            return self._array_attribute(base, attr, node)
+        if isinstance(base, RandomGen):
+            return Method(base, f"numpy.random.{base.kind}.{attr}")
+        if isinstance(base, Instance):
+            value = base.attr(attr)
+            if value is not None:
+                return value
+            method = self.walker.info.method_of(base.cls, attr)
+            return BoundMethod(base, method) if method is not None else UNKNOWN
+        if isinstance(base, Opaque) and base.key is not None:
+            if attr == "shape":
+                return ShapeOf(base.key, base.name or "?")
+            if attr == "ndim":
+                return Int(Sym(f"{base.name}.ndim", (base.key, "ndim")))
+            return UNKNOWN
+        if isinstance(base, Dct) and attr in ("get", "keys", "values", "items"):
+            return Method(base, f"dict.{attr}")
+        return UNKNOWN
+
+    def _array_attribute(self, base: Array, attr: str, node: cst.CSTNode) -> Value:
+        if attr == "shape":
+            if base.shape.axes is None:
+                return UNKNOWN
+            return Tup(tuple(Int(a) for a in base.shape.axes))
+        if attr == "ndim":
+            return Int(Known(base.rank)) if base.rank is not None else Int(UNKNOWN_AXIS)
+        if attr == "size":
+            from ..domain import size
+
+            return Int(size(base.shape))
+        if attr == "T":
+            operand_node = node.value if isinstance(node, cst.Attribute) else node
+            return self.apply(node, "numpy.ndarray.T", CallArgs([base]), [operand_node])
+        if attr in ("real", "imag"):
+            return Array(base.shape, "f")
+        if attr in ("dtype", "flags", "itemsize", "nbytes", "strides", "flat", "base", "ctypes", "data"):
+            return UNKNOWN
+        return Method(base, f"numpy.ndarray.{attr}")
+
+    # -- calls --
+
+    def _arguments(self, node: cst.Call, safe: bool) -> tuple[CallArgs, list[cst.CSTNode]]:
+        args: list[Value] = []
+        kwargs: dict[str, Value] = {}
+        nodes: list[cst.CSTNode] = []
+        star = False
+        for arg in node.args:
+            value = self.eval_safe(arg.value) if safe else self.eval(arg.value)
+            if arg.star == "*":
+                if isinstance(value, (Tup, Lst)) and value.items is not None:
+                    args.extend(value.items)
+                    nodes.extend([arg.value] * len(value.items))
+                else:
+                    star = True
+            elif arg.star == "**":
+                star = True
+            elif arg.keyword is not None:
+                name = arg.keyword.value
+                kwargs[name] = _dtype_argument(value) if name == "dtype" else value
+            else:
+                args.append(value)
+                nodes.append(arg.value)
+        return CallArgs(args, kwargs, star, node), nodes
+
+    def _call(self, node: cst.Call) -> Value:
+        func = self.eval_safe(node.func)
+        if isinstance(func, Ref):
+            call, arg_nodes = self._arguments(node, safe=True)
+            call.qualname = func.qualname
+            if func.qualname.startswith("builtins."):
+                return self._builtin(node, func.qualname[9:], call)
+            if func.qualname == "numpy.ndarray.astype" or func.qualname.endswith(".astype"):
+                call.args = [_dtype_argument(a) for a in call.args]
+            return self.apply(node, func.qualname, call, arg_nodes)
+        if isinstance(func, Method):
+            call, arg_nodes = self._arguments(node, safe=True)
+            receiver_node = node.func.value if isinstance(node.func, cst.Attribute) else node.func
+            if func.qualname.startswith("dict."):
+                return self._dict_method(func, call)
+            if func.qualname == "numpy.ndarray.astype":
+                call.args = [_dtype_argument(a) for a in call.args]
+            if func.qualname in ("numpy.ndarray.resize", "numpy.ndarray.sort", "numpy.ndarray.fill"):
+                # In-place methods: `resize` changes the receiver's shape.
+                if func.qualname.endswith("resize") and isinstance(receiver_node, cst.Name):
+                    self.walker.bind_name(receiver_node.value, UNKNOWN)
+                return NONE
+            call.args = [func.receiver] + call.args
+            call.qualname = func.qualname
+            return self.apply(node, func.qualname, call, [receiver_node] + arg_nodes)
+        if isinstance(func, (Function, BoundMethod, Class)):
+            call, arg_nodes = self._arguments(node, safe=True)
+            return self.walker.call_user(func, call, node)
+        for arg in node.args:
+            self.eval(arg.value)
+        return UNKNOWN
+
+    def apply(
+        self,
+        node: cst.CSTNode,
+        qualname: str,
+        call: CallArgs,
+        arg_nodes: list[cst.CSTNode],
+        spelling: str | None = None,
+    ) -> Value:
+        """Apply the registry's rule for `qualname` and record what the rules need."""
+        rule = REGISTRY.get(qualname)
+        if rule is None:
+            return UNKNOWN
+        error: ShapeError | None = None
+        try:
+            result = rule(call)
+        except ShapeError as exc:
+            error = exc
+            result = UNKNOWN
+        except Exception:  # a rule bug must not stop the analysis of the file
+            result = UNKNOWN
+        result = self._mark(node, result, call.args)
+        if self.walker.recording:
+            self._record(node, qualname, call, arg_nodes, result, error, spelling)
+        return result
+
+    def _record(
+        self,
+        node: cst.CSTNode,
+        qualname: str,
+        call: CallArgs,
+        arg_nodes: list[cst.CSTNode],
+        result: Value,
+        error: ShapeError | None,
+        spelling: str | None,
+    ) -> None:
+        operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, call.args))
+        message = error.message if error else None
+        if qualname in BROADCASTING and (error is None or error.kind == "broadcast"):
+            arrays = [o for o in operands if not _is_python_scalar(o.value)]
+            if len(arrays) >= 2 or error is not None:
+                self.analysis.elementwise.append(
+                    Elementwise(node, operands, result, message, spelling or qualname.rpartition(".")[2])
+                )
+        elif qualname in PRODUCTS and len(operands) >= 2:
+            self.analysis.products.append(
+                Product(node, operands[0], operands[1], result, message, spelling or PRODUCTS[qualname])
+            )
+        elif qualname in TRANSPOSES and operands:
+            self.analysis.transposes.append(Transpose(node, operands[0]))
+        if error is not None:
+            self.analysis.failures.append(Failure(node, error.kind, error.message, operands, dict(error.details)))
+
+    def _dict_method(self, func: Method, call: CallArgs) -> Value:
+        base = func.receiver
+        if func.qualname == "dict.get" and isinstance(base, Dct) and call.args:
+            key = call.args[0]
+            if isinstance(key, Const):
+                found = base.get(key.value)
+                if found is not None:
+                    return found
+        return UNKNOWN
+
+    # -- builtins --
+
+    def _builtin(self, node: cst.Call, name: str, call: CallArgs) -> Value:
+        args = call.args
+        if name == "len" and len(args) == 1 and not call.kwargs:
+            return Int(_length(args[0]))
+        if name == "range" and 1 <= len(args) <= 3 and not call.kwargs:
+            return Range(_range_length(args))
+        if name == "int" and len(args) == 1:
+            return args[0] if isinstance(args[0], Int) else Int(Unknown("int()"))
+        if name == "float":
+            return PyFloat()
+        if name in ("min", "max") and len(args) >= 2 and all(isinstance(a, Int) for a in args):
+            known = [a.value.value for a in args if isinstance(a, Int) and isinstance(a.value, Known)]
+            if len(known) == len(args):
+                return Int(Known(min(known) if name == "min" else max(known)))
+            return Int(Unknown(name))
+        if name == "abs" and len(args) == 1:
+            if isinstance(args[0], Array):
+                return self.apply(node, "numpy.absolute", call, [a.value for a in node.args])
+            return Int(Unknown("abs")) if isinstance(args[0], Int) else UNKNOWN
+        if name == "tuple" and len(args) == 1 and isinstance(args[0], (Tup, Lst)) and args[0].items is not None:
+            return Tup(args[0].items)
+        if name == "list" and len(args) == 1 and isinstance(args[0], (Tup, Lst)):
+            return Lst(args[0].items)
+        if name == "print":
+            return NONE
+        return UNKNOWN
+
+    # -- operators --
+
+    def _binary(self, node: cst.BinaryOperation) -> Value:
+        left = self.eval(node.left)
+        right = self.eval(node.right)
+        return self.binary_values(node, type(node.operator), left, right, node.left, node.right)
+
+    def binary_values(
+        self,
+        node: cst.CSTNode,
+        op: type,
+        left: Value,
+        right: Value,
+        left_node: cst.CSTNode,
+        right_node: cst.CSTNode,
+    ) -> Value:
+        if isinstance(left, Int) and isinstance(right, Int) and op in _INT_OPS:
+            return Int(arith(_INT_OPS[op], left.value, right.value))
+        if isinstance(left, (Int, PyFloat, Const)) and isinstance(right, (Int, PyFloat, Const)):
+            if _is_number(left) and _is_number(right):
+                return PyFloat() if op is not cst.MatrixMultiply else UNKNOWN
+            return UNKNOWN
+        if not isinstance(left, Array) and not isinstance(right, Array):
+            return _sequence_arithmetic(op, left, right)
+        if isinstance(left, Opaque) or isinstance(right, Opaque):
+            return UNKNOWN
+        qualname = "numpy.matmul" if op is cst.MatrixMultiply else BINARY_UFUNCS.get(op)
+        if qualname is None:
+            return UNKNOWN
+        return self.apply(node, qualname, CallArgs([left, right]), [left_node, right_node], BINARY_SPELLING.get(op))
+
+    def _unary(self, node: cst.UnaryOperation) -> Value:
+        value = self.eval(node.expression)
+        op = type(node.operator)
+        if isinstance(value, Int):
+            if op is cst.Minus:
+                if isinstance(value.value, Known):
+                    return Int(Known(-value.value.value))
+                return Int(arith("-", Known(0), value.value))
+            if op is cst.Plus:
+                return value
+            return UNKNOWN
+        if isinstance(value, Array):
+            qualname = {cst.Minus: "numpy.negative", cst.Plus: "numpy.positive", cst.BitInvert: "numpy.invert"}.get(op)
+            if qualname:
+                return self.apply(node, qualname, CallArgs([value]), [node.expression])
+            return UNKNOWN
+        if isinstance(value, (PyFloat, Const)) and _is_number(value) and op in (cst.Minus, cst.Plus):
+            return PyFloat() if not isinstance(value, Const) else Const(-value.value if op is cst.Minus else value.value)
+        return UNKNOWN
+
+    def _comparison(self, node: cst.Comparison) -> Value:
+        left = self.eval(node.left)
+        rights = [self.eval(t.comparator) for t in node.comparisons]
+        if len(node.comparisons) != 1:
+            return UNKNOWN
+        qualname = COMPARISON_UFUNCS.get(type(node.comparisons[0].operator))
+        right = rights[0]
+        if qualname is None or not (isinstance(left, Array) or isinstance(right, Array)):
+            return UNKNOWN
+        if isinstance(left, Opaque) or isinstance(right, Opaque):
+            return UNKNOWN
+        spelling = type(node.comparisons[0].operator).__name__
+        return self.apply(node, qualname, CallArgs([left, right]), [node.left, node.comparisons[0].comparator], spelling)
+
+    # -- indexing --
+
+    def index_value(self, node: cst.Subscript) -> Value:
+        elements = node.slice
+        if len(elements) == 1 and isinstance(elements[0].slice, cst.Index) and elements[0].comma is cst.MaybeSentinel.DEFAULT:
+            return self._index_item(elements[0].slice)
+        items = []
+        for element in elements:
+            items.append(self._index_item(element.slice))
+        return Tup(tuple(items))
+
+    def _index_item(self, item: cst.BaseSlice) -> Value:
+        if isinstance(item, cst.Index):
+            if item.star is not None:
+                return UNKNOWN
+            return self.eval(item.value)
+        assert isinstance(item, cst.Slice)
+        parts = [NONE if part is None else self.eval(part) for part in (item.lower, item.upper, item.step)]
+        return SliceV(*parts)
+
+    def _subscript(self, node: cst.Subscript) -> Value:
+        base = self.eval_safe(node.value)
+        index = self.index_value(node)
+        return self.subscript_values(node, base, index)
+
+    def subscript_values(self, node: cst.Subscript, base: Value, index: Value) -> Value:
+        if isinstance(base, Dct):
+            if isinstance(index, Const):
+                found = base.get(index.value)
+                return found if found is not None else UNKNOWN
+            return UNKNOWN
+        if isinstance(base, ShapeOf):
+            return base.item(index)
+        if not isinstance(base, (Array, Tup, Lst)):
+            return UNKNOWN
+        try:
+            result = index_result(base, index)
+        except ShapeError as error:
+            if self.walker.recording:
+                self.analysis.failures.append(
+                    Failure(node, error.kind, error.message, (Operand(node.value, base),), dict(error.details))
+                )
+            return UNKNOWN
+        except Exception:
+            return UNKNOWN
+        if isinstance(base, Array):
+            inputs: list[Value] = [base]
+            # An index that drops axes from rank 2+ makes a new rank-1 array.
+            return self._mark(node, result, inputs if base.rank == 1 else [])
+        return result
+
+
+def canonical(qualname: str) -> str:
+    """numpy's public name for a private or legacy spelling (`numpy.random.mtrand.rand`)."""
+    for alias, public in NUMPY_ALIASES.items():
+        if qualname == alias or qualname.startswith(alias + "."):
+            return public + qualname[len(alias) :]
+    return qualname
+
+
+def numpy_name(qualname: str) -> Value:
+    """The value of a name imported from numpy."""
+    qualname = canonical(qualname)
+    module, _, attr = qualname.rpartition(".")
+    if module == "numpy":
+        if attr == "newaxis":
+            return NONE
+        if attr in NUMPY_CONSTANTS:
+            return Const(NUMPY_CONSTANTS[attr])
+    return Ref(qualname)
+
+
+def _numpy_attribute(qualname: str, attr: str) -> Value:
+    if qualname.startswith("builtins."):
+        return UNKNOWN
+    return numpy_name(f"{qualname}.{attr}")
+
+
+def _flatten(values: list[Value]) -> list[Value]:
+    out: list[Value] = []
+    for value in values:
+        if isinstance(value, (Tup, Lst)) and value.items is not None:
+            out.extend(_flatten(list(value.items)))
+        else:
+            out.append(value)
+    return out
+
+
+def _dtype_argument(value: Value) -> Value:
+    if isinstance(value, Ref):
+        numpy_type = _numpy_type(value.qualname)
+        if numpy_type is not None:
+            return Const(numpy_type)
+    return value
+
+
+def _degraded(value: Value) -> Value:
+    return Lst(None) if isinstance(value, Lst) else UNKNOWN
+
+
+def _is_literal_data(value: Value) -> bool:
+    return isinstance(value, (Tup, Lst)) and value.items is not None
+
+
+def _is_number(value: Value) -> bool:
+    if isinstance(value, (Int, PyFloat)):
+        return True
+    return isinstance(value, Const) and isinstance(value.value, (int, float, complex))
+
+
+def _is_python_scalar(value: Value) -> bool:
+    return _is_number(value) or (isinstance(value, Const) and isinstance(value.value, bool))
+
+
+def _length(value: Value) -> Any:
+    if isinstance(value, Array) and value.shape.axes:
+        return value.shape.axes[0]
+    if isinstance(value, (Tup, Lst)) and value.items is not None:
+        return Known(len(value.items))
+    if isinstance(value, Range):
+        return value.length
+    if isinstance(value, Opaque) and value.key is not None:
+        return Sym(f"len({value.name})", (value.key, "shape", 0))
+    if isinstance(value, Dct):
+        return Known(len(value.entries))
+    return Unknown("len")
+
+
+def _range_length(args: list[Value]) -> Any:
+    ints = [int_of(a) for a in args]
+    if any(i is None for i in ints):
+        return Unknown("range")
+    if all(isinstance(i, Known) for i in ints):
+        return Known(len(range(*[i.value for i in ints])))  # type: ignore[union-attr]
+    if len(ints) == 1 and isinstance(ints[0], Sym):
+        # range(n) has n items for any n >= 0; a negative n is no length at all.
+        return Unknown("range of symbol")
+    return Unknown("range")
+
+
+def _sequence_arithmetic(op: type, left: Value, right: Value) -> Value:
+    if op is cst.Add and isinstance(left, Tup) and isinstance(right, Tup):
+        return Tup(left.items + right.items)
+    if op is cst.Add and isinstance(left, Lst) and isinstance(right, Lst):
+        if left.items is None or right.items is None:
+            return Lst(None)
+        return Lst(left.items + right.items)
+    if op is cst.Multiply and isinstance(left, (Tup, Lst)) and isinstance(right, Int):
+        left, right = right, left
+    if op is cst.Multiply and isinstance(left, Int) and isinstance(right, (Tup, Lst)):
+        count = left.value
+        if isinstance(count, Known) and right.items is not None and count.value <= 64:
+            items = right.items * max(0, count.value)
+            return Tup(items) if isinstance(right, Tup) else Lst(items)
+        return Lst(None) if isinstance(right, Lst) else UNKNOWN
+    return UNKNOWN
+
+
+__all__ = ["Evaluator", "BROADCASTING", "PRODUCTS", "TRANSPOSES"]

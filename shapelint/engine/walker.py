@@ -1,0 +1,836 @@
+"""The statement walker: flow of abstract states through one body of code.
+
+A state maps names to values; `None` is an unreachable state (after
+`return`, `raise`, `break`). Branches run on copies and merge with `join`,
+which keeps only what every path agrees on. Loops run silently until the
+state at their head stops changing (widening to unknown after a few rounds),
+then once more with recording on, so that every recorded fact holds for
+every iteration. Functions of the module are analyzed per call with the
+argument values of that call (memoized, depth- and count-bounded), and once
+with symbolic parameters if nothing calls them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Callable, Iterable, Sequence
+
+import libcst as cst
+
+from ..numpy_api import CallArgs
+from ..values import (
+    NONE,
+    UNKNOWN,
+    Array,
+    BoundMethod,
+    Class,
+    Const,
+    Dct,
+    Function,
+    Instance,
+    Int,
+    Lst,
+    Opaque,
+    Range,
+    Ref,
+    ShapeOf,
+    Tup,
+    Value,
+    join,
+    known_int,
+)
+from ..domain import UNKNOWN_AXIS, Known, Shape
+from .evaluator import Evaluator, numpy_name
+from .facts import Analysis, Binding
+from .scopes import ModuleScan, bound_names, dotted_name
+
+State = dict[str, Value]
+
+MAX_CALL_DEPTH = 8
+MAX_CONTEXTS = 12
+JOIN_ROUNDS = 3
+WIDEN_ROUNDS = 3
+
+_AUG_OPS = {
+    cst.AddAssign: cst.Add,
+    cst.SubtractAssign: cst.Subtract,
+    cst.MultiplyAssign: cst.Multiply,
+    cst.DivideAssign: cst.Divide,
+    cst.FloorDivideAssign: cst.FloorDivide,
+    cst.ModuloAssign: cst.Modulo,
+    cst.PowerAssign: cst.Power,
+    cst.MatrixMultiplyAssign: cst.MatrixMultiply,
+    cst.BitAndAssign: cst.BitAnd,
+    cst.BitOrAssign: cst.BitOr,
+    cst.BitXorAssign: cst.BitXor,
+    cst.LeftShiftAssign: cst.LeftShift,
+    cst.RightShiftAssign: cst.RightShift,
+}
+
+BUILTINS: dict[str, Value] = {
+    name: Ref(f"builtins.{name}") for name in ("len", "range", "int", "float", "min", "max", "abs", "tuple", "list", "print")
+}
+BUILTINS.update({"True": Const(True), "False": Const(False), "None": NONE, "bool": Ref("builtins.bool"), "complex": Ref("builtins.complex")})
+
+
+def join_states(a: State | None, b: State | None) -> State | None:
+    """Names bound on both paths keep their joined value; a name bound on one path only is unknown."""
+    if a is None:
+        return None if b is None else dict(b)
+    if b is None:
+        return dict(a)
+    out: State = {}
+    for name, value in a.items():
+        other = b.get(name)
+        if other is None:
+            out[name] = UNKNOWN
+        elif other is value:
+            out[name] = value
+        else:
+            out[name] = join(value, other)
+    for name in b:
+        if name not in a:
+            out[name] = UNKNOWN
+    return out
+
+
+def _widen(old: State, new: State) -> State:
+    return {name: (value if old.get(name) == value else UNKNOWN) for name, value in new.items()}
+
+
+class FunctionResult:
+    __slots__ = ("value", "finals")
+
+    def __init__(self, value: Value, finals: State) -> None:
+        self.value = value
+        self.finals = finals
+
+
+UNKNOWN_RESULT = FunctionResult(UNKNOWN, {})
+
+
+class ModuleInfo:
+    """What all walkers of one module share: the analysis, the module scope, the call memo."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.analysis = Analysis(module)
+        self.scan = ModuleScan(module)
+        self.module_walker: Walker | None = None
+        self.memo: dict[Any, FunctionResult] = {}
+        self.contexts: Counter[Any] = Counter()
+        self.stack: list[Any] = []
+        self.pending: list[tuple[cst.FunctionDef, Any, tuple[frozenset[str], ...]]] = []
+        self.seen_pending: set[cst.FunctionDef] = set()
+        self.scopes: dict[cst.FunctionDef, tuple[frozenset[str], ...]] = {}
+        self.generic_instances: dict[cst.ClassDef, Value] = {}
+        self.class_bases: dict[cst.ClassDef, list[cst.ClassDef] | None] = {}
+
+    def global_value(self, name: str) -> Value:
+        walker = self.module_walker
+        if name in self.scan.stable and walker is not None and walker.state is not None:
+            value = walker.state.get(name)
+            if value is not None:
+                return value
+        if name in self.scan.module_bound:
+            return UNKNOWN
+        return BUILTINS.get(name, UNKNOWN)
+
+    def method_of(self, cls: Class, name: str) -> Function | None:
+        node = cls.node
+        for statement in _block(node.body):
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+                if statement.decorators:
+                    return None
+                return Function(statement, node)
+        bases = self.class_bases.get(node)
+        for base in bases or ():
+            found = self.method_of(Class(base), name)
+            if found is not None:
+                return found
+        return None
+
+    def has_own_attribute(self, cls: Class, name: str) -> bool:
+        return any(
+            isinstance(s, cst.FunctionDef) and s.name.value == name for s in _block(cls.node.body)
+        )
+
+
+def _block(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
+    if isinstance(body, cst.IndentedBlock):
+        return body.body
+    return (body,)  # a SimpleStatementSuite runs like one line
+
+
+class Walker:
+    """Runs the statements of one body (the module, or a function in one context)."""
+
+    def __init__(
+        self,
+        info: ModuleInfo,
+        state: State,
+        *,
+        local_names: frozenset[str] | None = None,
+        enclosing: tuple[frozenset[str], ...] = (),
+        function: cst.FunctionDef | None = None,
+        owner: Any = None,
+    ) -> None:
+        self.info = info
+        self.state: State | None = state
+        self.local_names = local_names
+        self.enclosing = enclosing
+        self.function = function
+        self.owner = owner
+        self.recording = True
+        self.evaluator = Evaluator(self)
+        self.returns: list[tuple[Value, State]] = []
+        self.loops: list[tuple[list[State], list[State]]] = []
+        self.captures: list[list[State | None]] = []
+        self.global_names: set[str] = set()
+        self.yields = False
+
+    # -- names --
+
+    def lookup(self, name: str) -> Value:
+        state = self.state
+        if state is not None:
+            value = state.get(name)
+            if value is not None:
+                return value
+        if name in self.global_names:
+            return UNKNOWN
+        if self.local_names is not None and name in self.local_names:
+            return UNKNOWN
+        if any(name in scope for scope in self.enclosing):
+            return UNKNOWN
+        if self.info.module_walker is self:
+            return BUILTINS.get(name, UNKNOWN)
+        return self.info.global_value(name)
+
+    def bind_name(self, name: str, value: Value) -> None:
+        if self.state is not None and name not in self.global_names:
+            self.state[name] = value
+
+    def escape(self, name: str, value: Value) -> None:
+        if self.state is not None and name in self.state:
+            self.state[name] = Lst(None) if isinstance(value, Lst) else UNKNOWN
+
+    # -- blocks --
+
+    def run(self, statements: Iterable[cst.CSTNode]) -> None:
+        for statement in statements:
+            if self.state is None:
+                return
+            self.statement(statement)
+
+    def run_suite(self, body: cst.BaseSuite) -> None:
+        self.run(_block(body))
+
+    def statement(self, node: cst.CSTNode) -> None:
+        kind = type(node)
+        if kind is cst.SimpleStatementLine or kind is cst.SimpleStatementSuite:
+            for small in node.body:  # type: ignore[attr-defined]
+                if self.state is None:
+                    return
+                self.small(small)
+                if self.captures:
+                    for capture in self.captures:
+                        capture.append(dict(self.state) if self.state is not None else None)
+            return
+        handler = _COMPOUND.get(kind)
+        if handler is not None:
+            handler(self, node)
+
+    def small(self, node: cst.CSTNode) -> None:
+        kind = type(node)
+        evaluator = self.evaluator
+        if kind is cst.Assign:
+            evaluator.fresh_origins = set()
+            value = evaluator.eval(node.value)
+            for target in node.targets:
+                self.assign(target.target, value, node.value, flat=True)
+        elif kind is cst.Expr:
+            value = node.value
+            if isinstance(value, (cst.Yield, cst.Await)):
+                self.yields = self.yields or isinstance(value, cst.Yield)
+                if value.value is not None and isinstance(value.value, cst.BaseExpression):
+                    evaluator.eval(value.value)
+            else:
+                evaluator.eval(value)
+        elif kind is cst.AugAssign:
+            self._augassign(node)
+        elif kind is cst.AnnAssign:
+            if node.value is not None:
+                evaluator.fresh_origins = set()
+                value = evaluator.eval(node.value)
+                self.assign(node.target, value, node.value, flat=True)
+        elif kind is cst.Return:
+            value = NONE if node.value is None else evaluator.eval_safe(node.value)
+            self.returns.append((value, dict(self.state or {})))
+            self.state = None
+        elif kind is cst.Raise:
+            if node.exc is not None:
+                evaluator.eval(node.exc)
+            self.state = None
+        elif kind is cst.Break or kind is cst.Continue:
+            if self.loops and self.state is not None:
+                self.loops[-1][0 if kind is cst.Break else 1].append(self.state)
+            self.state = None
+        elif kind is cst.Import:
+            self._import(node)
+        elif kind is cst.ImportFrom:
+            self._import_from(node)
+        elif kind is cst.Global or kind is cst.Nonlocal:
+            for item in node.names:
+                self.global_names.add(item.name.value)
+                if self.state is not None:
+                    self.state.pop(item.name.value, None)
+        elif kind is cst.Del:
+            self._delete(node.target)
+        elif kind is cst.Assert:
+            evaluator.eval(node.test)
+
+    # -- assignment --
+
+    def assign(self, target: cst.BaseExpression, value: Value, value_node: cst.CSTNode | None, flat: bool) -> None:
+        if self.state is None:
+            return
+        kind = type(target)
+        if kind is cst.Name:
+            name = target.value  # type: ignore[attr-defined]
+            self.bind_name(name, value)
+            if self.recording and flat:
+                analysis = self.info.analysis
+                analysis.record_assignment(target, value, value_node)  # type: ignore[arg-type]
+                if isinstance(value, Array):
+                    fresh = value.origin is not None and value.origin in self.evaluator.fresh_origins
+                    analysis.bindings.append(Binding(target, value_node, value, fresh))  # type: ignore[arg-type]
+            return
+        if kind is cst.Tuple or kind is cst.List:
+            elements = target.elements  # type: ignore[attr-defined]
+            values = _unpack(value, elements)
+            for element, item in zip(elements, values):
+                inner = element.value
+                self.assign(inner, item, None, flat=flat and isinstance(inner, cst.Name))
+            return
+        if kind is cst.StarredElement:
+            self.assign(target.value, Lst(None), None, flat=False)  # type: ignore[attr-defined]
+            return
+        if kind is cst.Attribute:
+            self._assign_attribute(target, value)  # type: ignore[arg-type]
+            return
+        if kind is cst.Subscript:
+            self._assign_subscript(target, value)  # type: ignore[arg-type]
+
+    def _assign_attribute(self, target: cst.Attribute, value: Value) -> None:
+        base_node = target.value
+        attr = target.attr.value
+        if not isinstance(base_node, cst.Name):
+            self.evaluator.eval(base_node)
+            return
+        base = self.lookup(base_node.value)
+        if attr == "shape":
+            self.bind_name(base_node.value, UNKNOWN)
+        elif isinstance(base, Instance):
+            attrs = tuple((k, v) for k, v in base.attrs if k != attr) + ((attr, value),)
+            self.bind_name(base_node.value, Instance(base.cls, attrs))
+
+    def _assign_subscript(self, target: cst.Subscript, value: Value) -> None:
+        base_node = target.value
+        index = self.evaluator.index_value(target)
+        if not isinstance(base_node, cst.Name):
+            self.evaluator.eval(base_node)
+            return
+        base = self.lookup(base_node.value)
+        if isinstance(base, Dct):
+            if isinstance(index, Const):
+                self.bind_name(base_node.value, base.with_item(index.value, value))
+            else:
+                self.bind_name(base_node.value, UNKNOWN)
+        elif isinstance(base, Lst):
+            position = known_int(index)
+            if base.items is not None and position is not None and -len(base.items) <= position < len(base.items):
+                items = list(base.items)
+                items[position] = value
+                self.bind_name(base_node.value, Lst(tuple(items)))
+            else:
+                self.bind_name(base_node.value, Lst(None))
+
+    def _augassign(self, node: cst.AugAssign) -> None:
+        evaluator = self.evaluator
+        evaluator.fresh_origins = set()
+        right = evaluator.eval(node.value)
+        target = node.target
+        if isinstance(target, cst.Name):
+            left = self.lookup(target.value)
+            op = _AUG_OPS.get(type(node.operator))
+            if isinstance(left, Lst) and op is cst.Add:
+                value: Value = Lst(None)
+            elif op is None:
+                value = UNKNOWN
+            else:
+                value = evaluator.binary_values(node, op, left, right, target, node.value)
+                if isinstance(left, Array) and isinstance(value, Array) and value.shape != left.shape:
+                    # In-place operators cannot change the shape: numpy raises instead.
+                    value = left if value.shape.rank == left.shape.rank else UNKNOWN
+            self.assign(target, value, None, flat=True)
+        else:
+            evaluator.eval(target)
+
+    def _delete(self, target: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            if self.state is not None:
+                self.state.pop(target.value, None)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._delete(element.value)
+        elif isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name):
+            value = self.lookup(target.value.value)
+            if isinstance(value, (Lst, Dct)):
+                self.escape(target.value.value, value)
+
+    # -- imports --
+
+    def _import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            full = dotted_name(alias.name)
+            if alias.asname is not None:
+                name_node = alias.asname.name
+                if isinstance(name_node, cst.Name):
+                    self.bind_name(name_node.value, _module_value(full))
+            else:
+                top = full.split(".")[0]
+                self.bind_name(top, _module_value(top))
+
+    def _import_from(self, node: cst.ImportFrom) -> None:
+        module = dotted_name(node.module) if node.module is not None else ""
+        relative = bool(node.relative)
+        if isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            name = dotted_name(alias.name)
+            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
+            if not relative and (module == "numpy" or module.startswith("numpy.")):
+                value = numpy_name(f"{module}.{name}")
+            else:
+                value = self.info.import_hook(module, name, relative) if hasattr(self.info, "import_hook") else UNKNOWN
+            self.bind_name(local, value)
+
+    # -- compound statements --
+
+    def _if(self, node: cst.If) -> None:
+        self.evaluator.eval(node.test)
+        before = dict(self.state) if self.state is not None else None
+        self.run_suite(node.body)
+        after_body = self.state
+        self.state = before
+        orelse = node.orelse
+        if isinstance(orelse, cst.If):
+            self._if(orelse)
+        elif isinstance(orelse, cst.Else):
+            self.run_suite(orelse.body)
+        self.state = join_states(after_body, self.state)
+
+    def _loop(self, enter: Callable[[], None], body: cst.BaseSuite, orelse: cst.Else | None) -> None:
+        head = self.state
+        if head is None:
+            return
+        recording = self.recording
+        self.recording = False
+        rounds = 0
+        while True:
+            self.state = dict(head)
+            end = self._iterate(enter, body)[1]
+            joined = join_states(head, end) or head
+            new_head = joined if rounds < JOIN_ROUNDS else _widen(head, joined)
+            rounds += 1
+            if new_head == head or rounds >= JOIN_ROUNDS + WIDEN_ROUNDS:
+                head = new_head
+                break
+            head = new_head
+        self.recording = recording
+        self.state = dict(head)
+        breaks, end = self._iterate(enter, body)
+        exit_state = join_states(head, end)
+        if orelse is not None:
+            self.state = exit_state
+            self.run_suite(orelse.body)
+            exit_state = self.state
+        for state in breaks:
+            exit_state = join_states(exit_state, state)
+        self.state = exit_state
+
+    def _iterate(self, enter: Callable[[], None], body: cst.BaseSuite) -> tuple[list[State], State | None]:
+        self.loops.append(([], []))
+        enter()
+        self.run_suite(body)
+        breaks, continues = self.loops.pop()
+        end = self.state
+        for state in continues:
+            end = join_states(end, state)
+        return breaks, end
+
+    def _for(self, node: cst.For) -> None:
+        iterable = self.evaluator.eval_safe(node.iter)
+        element = _element_of(iterable)
+        if self.recording and isinstance(iterable, Range):
+            self.info.analysis.loops.append(node)
+
+        def enter() -> None:
+            self.assign(node.target, element, None, flat=False)
+
+        self._loop(enter, node.body, node.orelse)
+
+    def _while(self, node: cst.While) -> None:
+        def enter() -> None:
+            self.evaluator.eval(node.test)
+
+        self.evaluator.eval(node.test)
+        self._loop(enter, node.body, node.orelse)
+
+    def _try(self, node: Any) -> None:
+        capture: list[State | None] = [dict(self.state) if self.state is not None else None]
+        self.captures.append(capture)
+        self.run_suite(node.body)
+        self.captures.pop()
+        after_body = self.state
+        handler_entry: State | None = None
+        for state in capture + [after_body]:
+            handler_entry = join_states(handler_entry, state)
+        if node.orelse is not None and after_body is not None:
+            self.state = after_body
+            self.run_suite(node.orelse.body)
+            after_body = self.state
+        result = after_body
+        for handler in node.handlers:
+            self.state = dict(handler_entry) if handler_entry is not None else None
+            if handler.type is not None:
+                self.evaluator.eval(handler.type)
+            if handler.name is not None and isinstance(handler.name.name, cst.Name):
+                self.bind_name(handler.name.name.value, UNKNOWN)
+            self.run_suite(handler.body)
+            result = join_states(result, self.state)
+        if node.finalbody is not None:
+            self.state = join_states(result, handler_entry) if handler_entry is not None else result
+            self.run_suite(node.finalbody.body)
+            return
+        self.state = result
+
+    def _with(self, node: cst.With) -> None:
+        for item in node.items:
+            self.evaluator.eval(item.item)
+            if item.asname is not None:
+                self.assign(item.asname.name, UNKNOWN, None, flat=False)
+        self.run_suite(node.body)
+
+    def _match(self, node: Any) -> None:
+        self.evaluator.eval(node.subject)
+        before = self.state
+        result: State | None = dict(before) if before is not None else None
+        for case in node.cases:
+            self.state = dict(before) if before is not None else None
+            for name in _pattern_names(case.pattern):
+                self.bind_name(name, UNKNOWN)
+            if case.guard is not None:
+                self.evaluator.eval(case.guard)
+            self.run_suite(case.body)
+            result = join_states(result, self.state)
+        self.state = result
+
+    def _function_def(self, node: cst.FunctionDef) -> None:
+        value: Value = Function(node, self.owner)
+        if node.decorators or node.asynchronous is not None:
+            value = UNKNOWN
+        self.bind_name(node.name.value, value)
+        info = self.info
+        if node not in info.seen_pending:
+            info.seen_pending.add(node)
+            scopes = self.enclosing + ((self.local_names,) if self.local_names is not None else ())
+            info.scopes[node] = scopes
+            info.pending.append((node, self.owner, scopes))
+
+    def _class_def(self, node: cst.ClassDef) -> None:
+        bases: list[cst.ClassDef] | None = []
+        for arg in node.bases:
+            base = self.evaluator.eval_safe(arg.value)
+            if isinstance(base, Class):
+                bases.append(base.node)  # type: ignore[union-attr]
+            elif not (isinstance(arg.value, cst.Name) and arg.value.value == "object"):
+                bases = None
+        self.info.class_bases[node] = bases
+        scopes = self.enclosing + ((self.local_names,) if self.local_names is not None else ())
+        Walker(self.info, {}, enclosing=scopes, owner=node).run_suite(node.body)
+        self.bind_name(node.name.value, Class(node))
+
+    # -- calls into the module's own functions --
+
+    def call_user(self, func: Value, call: CallArgs, node: cst.Call) -> Value:
+        if isinstance(func, Class):
+            return self._instantiate(func, call)
+        receiver = None
+        if isinstance(func, BoundMethod):
+            receiver, func = func.receiver, func.function
+        assert isinstance(func, Function)
+        result = self.info_call(func, call, receiver)
+        # A list or dict passed by name may have been changed by the callee.
+        params = _positional_params(func.node)
+        offset = 1 if receiver is not None else 0
+        for position, arg in enumerate(node.args):
+            if isinstance(arg.value, cst.Name) and arg.keyword is None and not arg.star:
+                current = self.state.get(arg.value.value) if self.state is not None else None
+                if isinstance(current, (Lst, Dct)):
+                    index = position + offset
+                    param = params[index] if index < len(params) else None
+                    final = result.finals.get(param) if param else None
+                    self.bind_name(arg.value.value, final if final is not None else UNKNOWN)
+        return result.value
+
+    def info_call(self, func: Function, call: CallArgs, receiver: Value | None) -> FunctionResult:
+        info = self.info
+        node = func.node
+        if node in info.stack or len(info.stack) >= MAX_CALL_DEPTH:
+            return UNKNOWN_RESULT
+        frame = bind_arguments(node, call, receiver)
+        if frame is None:
+            return UNKNOWN_RESULT
+        key = (node, tuple(frame.items()))
+        try:
+            cached = info.memo.get(key)
+        except TypeError:
+            return UNKNOWN_RESULT
+        if cached is not None:
+            return cached
+        if info.contexts[node] >= MAX_CONTEXTS:
+            return UNKNOWN_RESULT
+        info.contexts[node] += 1
+        info.memo[key] = UNKNOWN_RESULT
+        result = analyze_function(info, func, frame)
+        info.memo[key] = result
+        return result
+
+    def _instantiate(self, cls: Class, call: CallArgs) -> Value:
+        init = self.info.method_of(cls, "__init__")
+        blank = Instance(cls, ())
+        if init is None:
+            return blank if not self.info.has_own_attribute(cls, "__new__") else UNKNOWN
+        result = self.info_call(init, call, blank)
+        instance = result.finals.get(_positional_params(init.node)[0]) if _positional_params(init.node) else None
+        if not isinstance(instance, Instance):
+            return Instance(cls, ())
+        poisoned = self.info.scan.poisoned_attrs
+        return Instance(cls, tuple(sorted((k, v) for k, v in instance.attrs if k not in poisoned)))
+
+
+_COMPOUND: dict[type, Callable[[Walker, Any], None]] = {
+    cst.If: Walker._if,
+    cst.For: Walker._for,
+    cst.While: Walker._while,
+    cst.Try: Walker._try,
+    cst.With: Walker._with,
+    cst.FunctionDef: Walker._function_def,
+    cst.ClassDef: Walker._class_def,
+}
+if hasattr(cst, "TryStar"):
+    _COMPOUND[cst.TryStar] = Walker._try
+if hasattr(cst, "Match"):
+    _COMPOUND[cst.Match] = Walker._match
+
+
+def _module_value(name: str) -> Value:
+    if name == "numpy" or name.startswith("numpy."):
+        return numpy_name(name)
+    return UNKNOWN
+
+
+def _positional_params(node: cst.FunctionDef) -> list[str]:
+    params = node.params
+    return [p.name.value for p in list(params.posonly_params) + list(params.params)]
+
+
+def literal_value(node: cst.BaseExpression | None) -> Value:
+    """The value of a default argument, followed only for literals."""
+    if isinstance(node, cst.Integer):
+        return Int(Known(node.evaluated_value))
+    if isinstance(node, cst.Float):
+        return Const(node.evaluated_value)
+    if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
+        return BUILTINS[node.value]
+    if isinstance(node, cst.SimpleString):
+        try:
+            return Const(node.evaluated_value)
+        except Exception:
+            return UNKNOWN
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
+        return Int(Known(-node.expression.evaluated_value))
+    if isinstance(node, cst.Tuple):
+        return Tup(tuple(literal_value(e.value) for e in node.elements))
+    return UNKNOWN
+
+
+def bind_arguments(node: cst.FunctionDef, call: CallArgs, receiver: Value | None) -> State | None:
+    """The parameters' values for one call, or None where the call does not fit the signature."""
+    params = node.params
+    positional = list(params.posonly_params) + list(params.params)
+    everything = positional + list(params.kwonly_params)
+    if call.star:
+        frame: State = {p.name.value: UNKNOWN for p in everything}
+        if receiver is not None and positional:
+            frame[positional[0].name.value] = receiver
+        for extra in (params.star_arg, params.star_kwarg):
+            if isinstance(extra, cst.Param):
+                frame[extra.name.value] = UNKNOWN
+        return frame
+    args = ([receiver] if receiver is not None else []) + list(call.args)
+    frame = {}
+    for param, value in zip(positional, args):
+        frame[param.name.value] = value
+    extra_args = args[len(positional) :]
+    if isinstance(params.star_arg, cst.Param):
+        frame[params.star_arg.name.value] = Tup(tuple(extra_args))
+    elif extra_args:
+        return None
+    keywords = {p.name.value for p in everything}
+    for key, value in call.kwargs.items():
+        if key in keywords and key not in frame and key not in {p.name.value for p in params.posonly_params}:
+            frame[key] = value
+        elif params.star_kwarg is None:
+            return None
+    if params.star_kwarg is not None:
+        frame[params.star_kwarg.name.value] = UNKNOWN
+    for param in everything:
+        name = param.name.value
+        if name not in frame:
+            if param.default is None:
+                return None
+            frame[name] = literal_value(param.default)
+    return frame
+
+
+def generic_frame(info: ModuleInfo, node: cst.FunctionDef, owner: Any) -> State:
+    """Parameters as fixed unknowns named after themselves, for a function nothing calls."""
+    params = node.params
+    frame: State = {}
+    positional = list(params.posonly_params) + list(params.params)
+    for index, param in enumerate(positional + list(params.kwonly_params)):
+        name = param.name.value
+        frame[name] = Opaque("parameter", key=(id(node), name), name=name)
+    if owner is not None and positional and not node.decorators:
+        frame[positional[0].name.value] = generic_instance(info, owner)
+    for extra in (params.star_arg, params.star_kwarg):
+        if isinstance(extra, cst.Param):
+            frame[extra.name.value] = UNKNOWN
+    return frame
+
+
+def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
+    cached = info.generic_instances.get(cls_node)
+    if cached is not None:
+        return cached
+    info.generic_instances[cls_node] = UNKNOWN  # recursion guard
+    cls = Class(cls_node)
+    init = info.method_of(cls, "__init__")
+    value: Value = Instance(cls, ())
+    if init is not None:
+        frame = generic_frame(info, init.node, None)
+        params = _positional_params(init.node)
+        if params:
+            frame[params[0]] = Instance(cls, ())
+            result = analyze_function(info, init, frame, record=False)
+            final = result.finals.get(params[0])
+            if isinstance(final, Instance):
+                poisoned = info.scan.poisoned_attrs
+                value = Instance(cls, tuple(sorted((k, v) for k, v in final.attrs if k not in poisoned)))
+    info.generic_instances[cls_node] = value
+    return value
+
+
+def analyze_function(info: ModuleInfo, func: Function, frame: State, record: bool = True) -> FunctionResult:
+    node = func.node
+    info.stack.append(node)
+    info.seen_pending.add(node)
+    try:
+        walker = Walker(
+            info,
+            frame,
+            local_names=info.scan.locals_of(node),
+            enclosing=info.scopes.get(node, ()),
+            function=node,
+            owner=None,
+        )
+        walker.recording = record
+        walker.run_suite(node.body)
+    finally:
+        info.stack.pop()
+    exits = list(walker.returns)
+    if walker.state is not None:
+        exits.append((NONE, walker.state))
+    if not exits:
+        return FunctionResult(UNKNOWN, {})
+    value: Value | None = None
+    finals: State | None = None
+    for result, state in exits:
+        value = result if value is None else join(value, result)
+        finals = dict(state) if finals is None else join_states(finals, state)
+    if walker.yields:
+        value = UNKNOWN
+    return FunctionResult(value if value is not None else UNKNOWN, finals or {})
+
+
+def _unpack(value: Value, elements: Sequence[Any]) -> list[Value]:
+    count = len(elements)
+    if any(isinstance(e, cst.StarredElement) for e in elements):
+        return [UNKNOWN] * count
+    if isinstance(value, (Tup, Lst)) and value.items is not None and len(value.items) == count:
+        return list(value.items)
+    if isinstance(value, Array) and value.shape.axes:
+        rest = Array(Shape(value.shape.axes[1:]), value.dtype)
+        return [rest] * count
+    if isinstance(value, ShapeOf):
+        return [value.item(Int(Known(i))) for i in range(count)]
+    return [UNKNOWN] * count
+
+
+def _element_of(iterable: Value) -> Value:
+    if isinstance(iterable, Range):
+        return Int(UNKNOWN_AXIS)
+    if isinstance(iterable, Array) and iterable.shape.axes:
+        return Array(Shape(iterable.shape.axes[1:]), iterable.dtype)
+    if isinstance(iterable, (Tup, Lst)) and iterable.items:
+        value = iterable.items[0]
+        for item in iterable.items[1:]:
+            value = join(value, item)
+        return value
+    return UNKNOWN
+
+
+def _pattern_names(pattern: Any) -> list[str]:
+    names: list[str] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            names.append(node.value)
+
+    pattern.visit(Collect())
+    return names
+
+
+def analyze_module(module: cst.Module) -> Analysis:
+    """Infer the shapes of one parsed module."""
+    info = ModuleInfo(module)
+    walker = Walker(info, {})
+    info.module_walker = walker
+    walker.run(module.body)
+    done = 0
+    while done < len(info.pending):
+        node, owner, scopes = info.pending[done]
+        done += 1
+        if info.contexts[node]:
+            continue
+        info.contexts[node] += 1
+        func = Function(node, owner)
+        frame = generic_frame(info, node, owner)
+        analyze_function(info, func, frame)
+    return info.analysis
+
+
+__all__ = ["Walker", "analyze_module", "join_states", "bound_names"]
