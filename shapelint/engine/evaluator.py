@@ -164,7 +164,10 @@ class Evaluator:
     def eval_safe(self, node: cst.BaseExpression) -> Value:
         """Evaluate where a list or dict is only read, so it does not escape."""
         if isinstance(node, cst.Name):
-            return self.walker.lookup(node.value)
+            value = self.walker.lookup(node.value)
+            if isinstance(value, Array) and self.walker.recording:
+                self.analysis.record_value(node, value)
+            return value
         return self.eval(node)
 
     # -- rank-1 origins --
@@ -385,6 +388,8 @@ class Evaluator:
             result = UNKNOWN
         except Exception:  # a rule bug must not stop the analysis of the file
             result = UNKNOWN
+        if isinstance(result, Array) and result.reduced is not None and result.reduced.node is None:
+            result = replace(result, reduced=replace(result.reduced, node=node))
         result = self._mark(node, result, call.args)
         if self.walker.recording:
             self._record(node, qualname, call, arg_nodes, result, error, spelling)

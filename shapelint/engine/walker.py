@@ -341,7 +341,7 @@ class Walker:
         if not isinstance(base_node, cst.Name):
             self.evaluator.eval(base_node)
             return
-        base = self.lookup(base_node.value)
+        base = self.evaluator.eval_safe(base_node)
         if isinstance(base, Dct):
             if isinstance(index, Const):
                 self.bind_name(base_node.value, base.with_item(index.value, value))

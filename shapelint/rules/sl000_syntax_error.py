@@ -1,0 +1,34 @@
+"""SL000 syntax-error: the file does not parse (reported by the parser, not by a check)."""
+
+from ._base import Rule
+
+
+class SyntaxErrorRule(Rule):
+    code = "SL000"
+    name = "syntax-error"
+    severity = "error"
+    summary = "the file does not parse"
+    doc = """\
+## What it does
+Reports a file (or notebook cell) that Python cannot parse, at the place the
+parser stopped.
+
+## Why is this bad?
+Nothing in the file can be checked until it parses, and Python will refuse
+to run it.
+
+## Example
+```python
+a = np.zeros((3, 4)
+```
+
+## Use instead
+```python
+a = np.zeros((3, 4))
+```
+
+## Fix safety
+No automatic fix.
+"""
+    invalid = ("a = (\n",)
+    valid = ("a = 1\n",)

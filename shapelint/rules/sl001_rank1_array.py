@@ -1,0 +1,158 @@
+"""SL001 rank-1-array: a name bound to a new rank-1 array."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import libcst as cst
+
+from ..values import Array
+from ._base import Report, Rule
+from ._text import atom, code, column_shape, shape
+
+# Creation functions whose size arguments are the dims themselves (`rand(5)`).
+_VARARG_DIMS = {"rand", "randn"}
+# Creation functions whose first argument (or `shape=`/`size=`) is the shape.
+_SHAPE_FIRST = {"zeros", "ones", "empty", "full"}
+_SIZE_KEYWORD = {"normal", "uniform", "randint", "random", "random_sample", "standard_normal", "integers", "choice",
+                 "binomial", "poisson", "exponential"}
+_REDUCTIONS = {"sum", "mean", "max", "min", "std", "var", "prod", "any", "all", "median", "amax", "amin", "nansum",
+               "nanmean", "nanmax", "nanmin", "norm"}
+
+
+class RankOneArray(Rule):
+    code = "SL001"
+    name = "rank-1-array"
+    severity = "warning"
+    summary = "an expression bound to a name makes a rank-1 array, shape (n,): neither a row nor a column"
+    doc = """\
+## What it does
+Flags an assignment whose value makes a new rank-1 array, shape `(n,)`: a
+creation from sizes (`np.zeros(n)`, `np.random.rand(5)`, `np.array([1, 2, 3])`),
+a reduction of a 2-D array (`A.sum(axis=0)`), or indexing that drops an axis
+(`A[:, 0]`). It fires once, where the rank-1 array is first bound; arrays
+computed from it are not flagged again.
+
+## Why is this bad?
+A rank-1 array is neither a row nor a column vector. `a.T` returns it
+unchanged, `np.dot(a, a.T)` is a scalar instead of a matrix, and `a + col`
+with a `(n, 1)` column silently broadcasts to `(n, n)`. Giving the vector
+both axes makes every later operation say what it means.
+
+## Example
+```python
+a = np.random.rand(5)
+```
+
+## Use instead
+```python
+a = np.random.rand(5, 1)
+```
+
+## Fix safety
+The fix changes the array's shape, so code that relies on the rank-1 shape
+may behave differently: it is unsafe (`--fix --unsafe-fixes`).
+"""
+    invalid = (
+        "import numpy as np\na = np.random.rand(5)\n",
+        "import numpy as np\nn = 4\nz = np.zeros(n)\n",
+        "import numpy as np\nv = np.array([1, 2, 3])\n",
+        "import numpy as np\nA = np.ones((3, 4))\ns = A.sum(axis=0)\n",
+        "import numpy as np\nA = np.ones((3, 4))\nc = A[:, 0]\n",
+        "import numpy as np\nx = np.arange(10)\n",
+    )
+    valid = (
+        "import numpy as np\na = np.random.rand(5, 1)\n",
+        "import numpy as np\na = np.random.rand(5, 1)\nb = 2 * a\n",
+        "import numpy as np\nA = np.ones((3, 4))\ns = A.sum(axis=0, keepdims=True)\n",
+        "import numpy as np\na = np.zeros((4, 1))\nb = a.T\n",
+        "import numpy as np\nv = np.arange(5).reshape(5, 1)\n",
+        "import numpy as np\ndef f(a):\n    return np.exp(a)\n",
+    )
+
+    @classmethod
+    def fixable(cls) -> bool:
+        return True
+
+    def check(self, analysis) -> Iterable[Report]:
+        for binding in analysis.bindings:
+            value = binding.value
+            node = binding.value_node
+            if not binding.fresh or node is None or not isinstance(value, Array) or value.rank != 1:
+                continue
+            fix = _column_fix(analysis, node, value)
+            column = column_shape(value)
+            message = f"`{binding.target.value}` is a rank-1 array of shape {shape(value)}: neither a row nor a column"
+            if fix is not None and "keepdims=True" in fix:
+                help_text = f"keep the reduced axis: `{fix}`"
+            elif fix is not None:
+                help_text = f"make it a column: `{fix}`"
+                if fix.endswith(".reshape(-1, 1)"):
+                    help_text += f" (a row: `{fix[:-len('.reshape(-1, 1)')]}.reshape(1, -1)`)"
+            else:
+                help_text = f"make it a {column} column with `.reshape(-1, 1)`"
+            yield Report(
+                node=node,
+                message=message,
+                help=help_text,
+                replacements=((node, fix),) if fix is not None else (),
+                fix_message=f"Use `{fix}`" if fix else None,
+            )
+
+
+def _column_fix(analysis, node: cst.CSTNode, value: Array) -> str | None:
+    """The same expression made to produce an (n, 1) column."""
+    if value.origin is node and isinstance(node, cst.Call):
+        rewritten = _rewrite_call(node)
+        if rewritten is not None:
+            return analysis.module.code_for_node(rewritten)
+    return f"{atom(analysis, node)}.reshape(-1, 1)"
+
+
+def _rewrite_call(node: cst.Call) -> cst.Call | None:
+    func = node.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    args = list(node.args)
+    positional = [a for a in args if a.keyword is None and not a.star]
+    keywords = {a.keyword.value: a for a in args if a.keyword is not None}
+    one = cst.Integer("1")
+    if name in _VARARG_DIMS and len(positional) == 1 and len(args) == 1:
+        last = args[0].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        return node.with_changes(args=[last, cst.Arg(one)])
+    if name in _SHAPE_FIRST and positional and positional[0] is args[0]:
+        return node.with_changes(args=[args[0].with_changes(value=_as_column(args[0].value))] + args[1:])
+    if name in _SHAPE_FIRST and "shape" in keywords:
+        arg = keywords["shape"]
+        return node.with_changes(args=[a.with_changes(value=_as_column(a.value)) if a is arg else a for a in args])
+    if name in _SIZE_KEYWORD and "size" in keywords:
+        arg = keywords["size"]
+        return node.with_changes(args=[a.with_changes(value=_as_column(a.value)) if a is arg else a for a in args])
+    if name in _REDUCTIONS and "keepdims" not in keywords and "axis" in keywords:
+        return _add_keepdims(node)
+    return None
+
+
+def _as_column(size: cst.BaseExpression) -> cst.BaseExpression:
+    """`5` -> `(5, 1)`; `(5,)` -> `(5, 1)`."""
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    if isinstance(size, cst.Tuple) and len(size.elements) == 1:
+        return size.with_changes(elements=[size.elements[0].with_changes(comma=comma), cst.Element(cst.Integer("1"))])
+    if isinstance(size, (cst.Tuple, cst.List)):
+        return size
+    return cst.Tuple([cst.Element(size, comma=comma), cst.Element(cst.Integer("1"))])
+
+
+def _add_keepdims(call: cst.Call) -> cst.Call:
+    args = list(call.args)
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    if args:
+        args[-1] = args[-1].with_changes(comma=comma)
+    keepdims = cst.Arg(
+        cst.Name("True"),
+        keyword=cst.Name("keepdims"),
+        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
+    )
+    return call.with_changes(args=args + [keepdims])
+
+
+add_keepdims = _add_keepdims

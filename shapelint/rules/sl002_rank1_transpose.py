@@ -1,0 +1,80 @@
+"""SL002 rank-1-transpose: `.T` of a rank-1 array does nothing."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ._base import Report, Rule
+from ._text import atom, code, origin_note, origins, shape, transposed_operand
+
+
+class RankOneTranspose(Rule):
+    code = "SL002"
+    name = "rank-1-transpose"
+    severity = "warning"
+    summary = "`.T`, `.transpose()` or `np.transpose()` of a rank-1 array returns the same (n,) array"
+    doc = """\
+## What it does
+Flags `.T`, `.transpose()` and `np.transpose(...)` applied to a rank-1 array.
+
+## Why is this bad?
+Transposing reverses the axes, and a rank-1 array `(n,)` has only one: the
+result is the same `(n,)` array. Code that writes `a.T` expects a row from a
+column (or back) and gets neither, so a later product or broadcast computes
+something else than intended.
+
+## Example
+```python
+a = np.random.rand(5)
+row = a.T
+```
+
+## Use instead
+```python
+a = np.random.rand(5, 1)
+row = a.T            # (1, 5)
+# or, keeping `a` rank-1:
+row = a.reshape(1, -1)
+```
+
+## Fix safety
+The fix replaces `a.T` with `a.reshape(1, -1)`, a `(1, n)` row; that changes
+the shape of the result, so it is unsafe.
+"""
+    invalid = (
+        "import numpy as np\na = np.random.rand(5)\nb = a.T\n",
+        "import numpy as np\na = np.zeros(3)\nb = a.transpose()\n",
+        "import numpy as np\na = np.zeros(3)\nb = np.transpose(a)\n",
+        "import numpy as np\nA = np.ones((3, 4))\nr = A[0].T\n",
+        "import numpy as np\nv = np.arange(4)\nw = v.T * 2\n",
+    )
+    valid = (
+        "import numpy as np\na = np.random.rand(5, 1)\nb = a.T\n",
+        "import numpy as np\na = np.zeros(5)\nb = a.reshape(5, 1).T\n",
+        "import numpy as np\nA = np.ones((3, 4))\nB = A.T\n",
+        "import numpy as np\nA = np.ones((2, 3, 4))\nB = np.transpose(A, (0, 2, 1))\n",
+        "def f(a):\n    return a.T\n",
+    )
+
+    @classmethod
+    def fixable(cls) -> bool:
+        return True
+
+    def check(self, analysis) -> Iterable[Report]:
+        targets = origins(analysis)
+        for event in analysis.transposes:
+            value = event.operand.value
+            if shape(value) == "?" or value.shape.rank != 1:
+                continue
+            operand = transposed_operand(event.node)
+            fix = f"{atom(analysis, operand)}.reshape(1, -1)"
+            note = origin_note(analysis, value, targets)
+            yield Report(
+                node=event.node,
+                message=f"`{code(analysis, event.node)}` is the same {shape(value)} array: "
+                "transposing a rank-1 array does nothing",
+                help=f"for a (1, n) row use `{fix}`; better, make `{code(analysis, operand)}` a column where it is made",
+                notes=(note,) if note else (),
+                replacements=((event.node, fix),),
+                fix_message=f"Use `{fix}`",
+            )

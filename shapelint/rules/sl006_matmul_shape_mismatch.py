@@ -1,0 +1,97 @@
+"""SL006 matmul-shape-mismatch: a matrix product whose contracted axes differ."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..domain import same_length
+from ._base import Report, Rule
+from ._text import atom, code, origin_note, origins, shape
+
+
+class MatmulShapeMismatch(Rule):
+    code = "SL006"
+    name = "matmul-shape-mismatch"
+    severity = "error"
+    summary = "`np.dot` / `@` / `np.matmul` / `.dot` whose contracted axes differ"
+    doc = """\
+## What it does
+Flags a matrix product whose contracted lengths differ: the last axis of the
+left operand and the first (for 2-D, the second-to-last) axis of the right,
+such as `(3, 4) @ (3, 4)`.
+
+## Why is this bad?
+The product is undefined: numpy raises `ValueError: shapes not aligned` (for
+`np.dot`) or `matmul: Input operand 1 has a mismatch in its core dimension`.
+Usually one operand needs a transpose or the weights were created with their
+axes swapped.
+
+## Example
+```python
+W = np.random.randn(4, 3)
+X = np.random.randn(4, 10)
+Z = W @ X
+```
+
+## Use instead
+```python
+Z = W.T @ X              # (3, 4) @ (4, 10)
+```
+
+## Fix safety
+No automatic fix: the help line shows a transpose that fits when there is one.
+"""
+    invalid = (
+        "import numpy as np\nA = np.ones((3, 4))\nB = np.ones((3, 4))\nC = A @ B\n",
+        "import numpy as np\nW = np.ones((4, 3))\nX = np.ones((4, 10))\nZ = np.dot(W, X)\n",
+        "import numpy as np\na = np.ones(3)\nb = np.ones(4)\nc = np.dot(a, b)\n",
+        "import numpy as np\nA = np.ones((2, 5))\nv = np.ones(4)\nc = A.dot(v)\n",
+        "import numpy as np\nA = np.ones((2, 3))\nB = np.ones((2, 3))\nC = np.matmul(A, B)\n",
+    )
+    valid = (
+        "import numpy as np\nA = np.ones((3, 4))\nB = np.ones((4, 2))\nC = A @ B\n",
+        "import numpy as np\nA = np.ones((3, 4))\nB = np.ones((3, 4))\nC = A @ B.T\n",
+        "import numpy as np\nA = np.ones((3, 4))\nv = np.ones(4)\nc = A @ v\n",
+        "import numpy as np\nW = np.ones((4, 3))\nX = np.ones((3, 7))\nZ = np.dot(W, X)\n",
+        "def f(A, B):\n    return A @ B\n",
+    )
+
+    def check(self, analysis) -> Iterable[Report]:
+        targets = origins(analysis)
+        for event in analysis.products:
+            if event.error is None:
+                continue
+            left, right = event.left, event.right
+            expression = code(analysis, event.node)
+            help_text = _transpose_hint(analysis, event)
+            notes = [n for n in (origin_note(analysis, o.value, targets) for o in (left, right)) if n]
+            yield Report(
+                node=event.node,
+                message=f"`{expression}` multiplies {shape(left.value)} by {shape(right.value)}: {_contracted(left.value, right.value)}",
+                help=help_text or "the last axis of the left operand must equal the first axis of the right one",
+                notes=tuple(notes),
+            )
+
+
+def _contracted(left, right) -> str:
+    if left.shape.axes and right.shape.axes:
+        k = left.shape.axes[-1]
+        j = right.shape.axes[-2] if len(right.shape.axes) >= 2 else right.shape.axes[0]
+        return f"the contracted lengths {k} and {j} differ"
+    return "the contracted lengths differ"
+
+
+def _transpose_hint(analysis, event) -> str | None:
+    left, right = event.left.value, event.right.value
+    if left.shape.rank != 2 or right.shape.rank != 2:
+        return None
+    (m, k), (p, q) = left.shape.axes, right.shape.axes
+    a, b = atom(analysis, event.left.node), atom(analysis, event.right.node)
+    op = "@" if event.spelling == "@" else None
+    def spell(x: str, y: str) -> str:
+        return f"{x} @ {y}" if op else f"np.dot({x}, {y})"
+    if same_length(k, q):
+        return f"did you mean `{spell(a, b + '.T')}`? ({m}, {k}) times ({q}, {p})"
+    if same_length(m, p):
+        return f"did you mean `{spell(a + '.T', b)}`? ({k}, {m}) times ({p}, {q})"
+    return None

@@ -1,0 +1,202 @@
+"""SL010 unvectorized-loop: an element-by-element loop that one numpy call does."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import libcst as cst
+
+from ..values import Array
+from ._base import Report, Rule
+from ._text import code, numpy_alias, shape
+
+_ARITHMETIC = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)
+_ACCUMULATE = (cst.AddAssign, cst.SubtractAssign, cst.MultiplyAssign)
+
+
+class _Loop:
+    """What the body of a candidate loop does, if it is element-wise arithmetic only."""
+
+    def __init__(self, analysis, alias: str | None) -> None:
+        self.analysis = analysis
+        self.alias = alias or "np"
+        self.arrays: dict[str, Array] = {}
+        self.accumulators: list[tuple[cst.AugAssign, cst.BaseExpression]] = []
+        self.stores: list[tuple[cst.Subscript, cst.BaseExpression]] = []
+
+    def body(self, loop: cst.For, variables: tuple[str, ...]) -> bool:
+        if loop.orelse is not None or not isinstance(loop.target, cst.Name):
+            return False
+        variables = variables + (loop.target.value,)
+        statements = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else (loop.body,)
+        for statement in statements:
+            if isinstance(statement, cst.For):
+                if not _is_range(statement.iter) or not self.body(statement, variables):
+                    return False
+                continue
+            if not isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                return False
+            for small in statement.body:
+                if not self.small(small, variables):
+                    return False
+        return True
+
+    def small(self, node: cst.CSTNode, variables: tuple[str, ...]) -> bool:
+        if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Name):
+            if not isinstance(node.operator, _ACCUMULATE) or not self.expression(node.value, variables, need=True):
+                return False
+            self.accumulators.append((node, node.value))
+            return True
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Subscript):
+            target = node.targets[0].target
+            if not self.indexed_by(target, variables) or not self.expression(node.value, variables, need=False):
+                return False
+            self.stores.append((target, node.value))
+            return True
+        return False
+
+    def indexed_by(self, node: cst.Subscript, variables: tuple[str, ...]) -> bool:
+        """`a[i]`, `a[i, j]` with loop variables only, on a known array."""
+        indices = []
+        for element in node.slice:
+            if not isinstance(element.slice, cst.Index) or not isinstance(element.slice.value, cst.Name):
+                return False
+            indices.append(element.slice.value.value)
+        if not indices or any(i not in variables for i in indices) or len(set(indices)) != len(indices):
+            return False
+        if not isinstance(node.value, cst.Name):
+            return False
+        value = self.analysis.value_of(node.value)
+        if not isinstance(value, Array) or value.rank != len(indices):
+            return False
+        self.arrays[node.value.value] = value
+        return True
+
+    def expression(self, node: cst.BaseExpression, variables: tuple[str, ...], need: bool) -> bool:
+        found = [False]
+
+        def ok(n: cst.BaseExpression) -> bool:
+            if isinstance(n, cst.Subscript):
+                if self.indexed_by(n, variables):
+                    found[0] = True
+                    return True
+                return False
+            if isinstance(n, (cst.Integer, cst.Float)):
+                return True
+            if isinstance(n, cst.Name):
+                value = self.analysis.value_of(n)
+                return n.value not in variables and not isinstance(value, Array)
+            if isinstance(n, cst.BinaryOperation):
+                return isinstance(n.operator, _ARITHMETIC) and ok(n.left) and ok(n.right)
+            if isinstance(n, cst.UnaryOperation):
+                return isinstance(n.operator, (cst.Minus, cst.Plus)) and ok(n.expression)
+            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and len(n.args) == 1:
+                return not n.args[0].keyword and not n.args[0].star and ok(n.args[0].value)
+            return False
+
+        return ok(node) and (found[0] or not need)
+
+    def suggestion(self) -> str | None:
+        alias = self.alias
+        if len(self.accumulators) == 1 and not self.stores:
+            value = self.accumulators[0][1]
+            if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
+                parts = [value.left, value.right]
+                if all(isinstance(p, cst.Subscript) and isinstance(p.value, cst.Name) for p in parts):
+                    names = [p.value.value for p in parts]  # type: ignore[union-attr]
+                    ranks = {self.arrays[n].rank for n in names}
+                    if ranks == {1}:
+                        return f"{alias}.dot({names[0]}, {names[1]})"
+            if isinstance(value, cst.Subscript) and isinstance(value.value, cst.Name):
+                return f"{alias}.sum({value.value.value})"
+        if len(self.stores) == 1 and not self.accumulators:
+            target, value = self.stores[0]
+            if isinstance(target.value, cst.Name):
+                vectorized = _strip_indices(value)
+                return f"{target.value.value} = {self.analysis.module.code_for_node(vectorized)}"
+        return None
+
+
+def _strip_indices(node: cst.BaseExpression) -> cst.BaseExpression:
+    class Strip(cst.CSTTransformer):
+        def leave_Subscript(self, original: cst.Subscript, updated: cst.Subscript) -> cst.BaseExpression:
+            return updated.value
+
+    return node.visit(Strip())  # type: ignore[return-value]
+
+
+def _is_range(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "range"
+
+
+class UnvectorizedLoop(Rule):
+    code = "SL010"
+    name = "unvectorized-loop"
+    severity = "warning"
+    summary = "an explicit Python loop over array elements that one numpy call does"
+    doc = """\
+## What it does
+Flags a `for` loop over `range(...)` whose body only does arithmetic on
+elements of numpy arrays indexed by the loop variables: accumulating into a
+scalar (`s += w[i] * x[i]`) or storing element by element (`y[i] = 2 * x[i]`).
+It is reported at the `for` of the outermost such loop. Loops over Python
+lists, and loops that do anything else, are not flagged.
+
+## Why is this bad?
+Each iteration runs in the Python interpreter; the same computation as one
+numpy call runs in compiled code, typically a hundred times faster, and says
+what it computes (`np.dot(w, x)`).
+
+## Example
+```python
+s = 0.0
+for i in range(n):
+    s += w[i] * x[i]
+```
+
+## Use instead
+```python
+s = np.dot(w, x)
+```
+
+## Fix safety
+No automatic fix: the help line gives the vectorized expression.
+"""
+    invalid = (
+        "import numpy as np\nw = np.ones(5)\nx = np.ones(5)\ns = 0.0\nfor i in range(5):\n    s += w[i] * x[i]\n",
+        "import numpy as np\nx = np.ones(5)\ns = 0.0\nfor i in range(5):\n    s += x[i]\n",
+        "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(5):\n    y[i] = 2 * x[i] + 1\n",
+        "import numpy as np\nA = np.ones((3, 4))\nB = np.zeros((3, 4))\nfor i in range(3):\n    for j in range(4):\n        B[i, j] = A[i, j] * 2\n",
+        "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(len(x)):\n    y[i] = np.exp(x[i])\n",
+    )
+    valid = (
+        "xs = [1, 2, 3]\ns = 0\nfor i in range(3):\n    s += xs[i]\n",
+        "import numpy as np\nx = np.ones(5)\nfor i in range(5):\n    print(x[i])\n",
+        "import numpy as np\nx = np.ones(5)\ns = np.dot(x, x)\n",
+        "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(1, 5):\n    y[i] = y[i - 1] + x[i]\n",
+        "import numpy as np\nx = np.ones(5)\nfor i in range(5):\n    if x[i] > 0:\n        x[i] = 0\n",
+    )
+
+    def check(self, analysis) -> Iterable[Report]:
+        alias = numpy_alias(analysis.module)
+        inner: set[cst.For] = set()
+        for loop in analysis.loops:
+            for statement in loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ():
+                if isinstance(statement, cst.For):
+                    inner.add(statement)
+        seen: set[cst.For] = set()
+        for loop in analysis.loops:
+            if loop in inner or loop in seen:
+                continue
+            seen.add(loop)
+            shape_of = _Loop(analysis, alias)
+            if not shape_of.body(loop, ()) or not shape_of.arrays:
+                continue
+            suggestion = shape_of.suggestion()
+            arrays = ", ".join(f"`{name}` {shape(value)}" for name, value in sorted(shape_of.arrays.items()))
+            what = f"computes `{suggestion}`" if suggestion else "works on"
+            yield Report(
+                node=loop,
+                message=f"this loop {what} one element at a time over {arrays}",
+                help=f"use `{suggestion}`" if suggestion else "write it as one numpy expression over the whole arrays",
+            )
