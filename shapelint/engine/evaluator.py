@@ -98,7 +98,7 @@ BROADCASTING = frozenset(
     ).split()
 )
 PRODUCTS = {"numpy.dot": "np.dot", "numpy.matmul": "np.matmul", "numpy.ndarray.dot": ".dot"}
-TRANSPOSES = frozenset({"numpy.transpose", "numpy.ndarray.transpose", "numpy.ndarray.T"})
+TRANSPOSES = frozenset({"numpy.transpose", "numpy.ndarray.transpose", "numpy.ndarray.T", "numpy.permute_dims"})
 
 NUMPY_CONSTANTS = {"pi": numpy.pi, "e": numpy.e, "inf": numpy.inf, "nan": numpy.nan, "euler_gamma": numpy.euler_gamma}
 NUMPY_ALIASES = {
@@ -148,6 +148,8 @@ class Evaluator:
             cst.IfExp: self._ifexp,
             cst.NamedExpr: self._named,
             cst.BooleanOperation: self._boolean,
+            cst.Yield: self._yield,
+            cst.Await: self._await,
         }
 
     # -- entry --
@@ -214,7 +216,10 @@ class Evaluator:
             return UNKNOWN
         return Const(value) if value is not None else UNKNOWN
 
-    def _items(self, elements: Any) -> tuple[Value, ...] | None:
+    def _items(self, elements: Any, safe: bool = False) -> tuple[Value, ...] | None:
+        # A tuple of names (`return A2, cache`) only passes its items on; a
+        # list or dict literal would hold a second reference to them.
+        evaluate = self.eval_safe if safe else self.eval
         items: list[Value] = []
         for element in elements:
             if isinstance(element, cst.StarredElement):
@@ -223,11 +228,11 @@ class Evaluator:
                     items.extend(inner.items)
                     continue
                 return None
-            items.append(self.eval(element.value))
+            items.append(evaluate(element.value))
         return tuple(items)
 
     def _tuple(self, node: cst.Tuple) -> Value:
-        items = self._items(node.elements)
+        items = self._items(node.elements, safe=True)
         return UNKNOWN if items is None else Tup(items)
 
     def _list(self, node: cst.List) -> Value:
@@ -256,6 +261,17 @@ class Evaluator:
         if isinstance(node.target, cst.Name):
             self.walker.bind_name(node.target.value, value)
         return value
+
+    def _yield(self, node: cst.Yield) -> Value:
+        # A function that yields returns a generator, whatever its `return` says.
+        self.walker.yields = True
+        if isinstance(node.value, cst.BaseExpression):
+            self.eval(node.value)
+        return UNKNOWN
+
+    def _await(self, node: cst.Await) -> Value:
+        self.eval(node.expression)
+        return UNKNOWN
 
     def _boolean(self, node: cst.BooleanOperation) -> Value:
         self.eval(node.left)
@@ -302,9 +318,9 @@ class Evaluator:
             from ..domain import size
 
             return Int(size(base.shape))
-        if attr == "T":
+        if attr in ("T", "mT"):
             operand_node = node.value if isinstance(node, cst.Attribute) else node
-            return self.apply(node, "numpy.ndarray.T", CallArgs([base]), [operand_node])
+            return self.apply(node, f"numpy.ndarray.{attr}", CallArgs([base]), [operand_node])
         if attr in ("real", "imag"):
             return Array(base.shape, "f")
         if attr in ("dtype", "flags", "itemsize", "nbytes", "strides", "flat", "base", "ctypes", "data"):
@@ -388,6 +404,10 @@ class Evaluator:
             result = UNKNOWN
         except Exception:  # a rule bug must not stop the analysis of the file
             result = UNKNOWN
+        if isinstance(result, Array) and any(result is arg for arg in call.args):
+            # A rule handing an operand back unchanged makes a new value all the same:
+            # provenance (an un-kept reduction, explicit axes) belongs to the operand.
+            result = replace(result, reduced=None, explicit=False)
         if isinstance(result, Array) and result.reduced is not None and result.reduced.node is None:
             result = replace(result, reduced=replace(result.reduced, node=node))
         result = self._mark(node, result, call.args)
@@ -519,6 +539,8 @@ class Evaluator:
             return UNKNOWN
         qualname = COMPARISON_UFUNCS.get(type(node.comparisons[0].operator))
         right = rights[0]
+        if isinstance(left, Int) and isinstance(right, Int) and qualname is not None:
+            return _compare_ints(qualname, left, right)
         if qualname is None or not (isinstance(left, Array) or isinstance(right, Array)):
             return UNKNOWN
         if isinstance(left, Opaque) or isinstance(right, Opaque):
@@ -564,7 +586,7 @@ class Evaluator:
         try:
             result = index_result(base, index)
         except ShapeError as error:
-            if self.walker.recording:
+            if self.walker.recording and isinstance(base, Array):
                 self.analysis.failures.append(
                     Failure(node, error.kind, error.message, (Operand(node.value, base),), dict(error.details))
                 )
@@ -576,6 +598,22 @@ class Evaluator:
             # An index that drops axes from rank 2+ makes a new rank-1 array.
             return self._mark(node, result, inputs if base.rank == 1 else [])
         return result
+
+
+_INT_COMPARISONS = {
+    "numpy.less": lambda a, b: a < b,
+    "numpy.less_equal": lambda a, b: a <= b,
+    "numpy.greater": lambda a, b: a > b,
+    "numpy.greater_equal": lambda a, b: a >= b,
+    "numpy.equal": lambda a, b: a == b,
+    "numpy.not_equal": lambda a, b: a != b,
+}
+
+
+def _compare_ints(qualname: str, left: Int, right: Int) -> Value:
+    if isinstance(left.value, Known) and isinstance(right.value, Known):
+        return Const(bool(_INT_COMPARISONS[qualname](left.value.value, right.value.value)))
+    return UNKNOWN
 
 
 def canonical(qualname: str) -> str:

@@ -251,12 +251,7 @@ class Walker:
                 self.assign(target.target, value, node.value, flat=True)
         elif kind is cst.Expr:
             value = node.value
-            if isinstance(value, (cst.Yield, cst.Await)):
-                self.yields = self.yields or isinstance(value, cst.Yield)
-                if value.value is not None and isinstance(value.value, cst.BaseExpression):
-                    evaluator.eval(value.value)
-            else:
-                evaluator.eval(value)
+            evaluator.eval(value)
         elif kind is cst.AugAssign:
             self._augassign(node)
         elif kind is cst.AnnAssign:
@@ -332,6 +327,11 @@ class Walker:
         if attr == "shape":
             self.bind_name(base_node.value, UNKNOWN)
         elif isinstance(base, Instance):
+            # Methods may mutate a list or dict kept on the instance: not followed.
+            if isinstance(value, Lst):
+                value = Lst(None)
+            elif isinstance(value, Dct):
+                value = UNKNOWN
             attrs = tuple((k, v) for k, v in base.attrs if k != attr) + ((attr, value),)
             self.bind_name(base_node.value, Instance(base.cls, attrs))
 
@@ -419,7 +419,17 @@ class Walker:
     # -- compound statements --
 
     def _if(self, node: cst.If) -> None:
-        self.evaluator.eval(node.test)
+        test = truth(self.evaluator.eval(node.test))
+        if test is True:
+            self.run_suite(node.body)
+            return
+        if test is False:
+            orelse = node.orelse
+            if isinstance(orelse, cst.If):
+                self._if(orelse)
+            elif isinstance(orelse, cst.Else):
+                self.run_suite(orelse.body)
+            return
         before = dict(self.state) if self.state is not None else None
         self.run_suite(node.body)
         after_body = self.state
@@ -554,7 +564,8 @@ class Walker:
         for arg in node.bases:
             base = self.evaluator.eval_safe(arg.value)
             if isinstance(base, Class):
-                bases.append(base.node)  # type: ignore[union-attr]
+                if bases is not None:
+                    bases.append(base.node)
             elif not (isinstance(arg.value, cst.Name) and arg.value.value == "object"):
                 bases = None
         self.info.class_bases[node] = bases
@@ -634,6 +645,15 @@ if hasattr(cst, "TryStar"):
     _COMPOUND[cst.TryStar] = Walker._try
 if hasattr(cst, "Match"):
     _COMPOUND[cst.Match] = Walker._match
+
+
+def truth(value: Value) -> bool | None:
+    """The truth of a condition the engine knows for certain (`if True:`, `if 5 > 2:`)."""
+    if isinstance(value, Const) and isinstance(value.value, (bool, type(None), str)):
+        return bool(value.value)
+    if isinstance(value, Int) and isinstance(value.value, Known):
+        return bool(value.value.value)
+    return None
 
 
 def _module_value(name: str) -> Value:

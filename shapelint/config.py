@@ -1,0 +1,226 @@
+"""The `[tool.shapelint]` configuration: finding it, reading it, matching its globs.
+
+The configuration of a linted path is the nearest `pyproject.toml` above it
+that has a `[tool.shapelint]` table (as ruff skips a pyproject.toml without
+`[tool.ruff]`), or the file given with `--config`. A `--config` file named
+`pyproject.toml` is read at `[tool.shapelint]`; any other name (say
+`shapelint.toml`) holds the keys at its top level, as `ruff.toml` does.
+
+Keys: `select`, `ignore` (codes or prefixes), `exclude` (globs), and
+`per-file-ignores` (glob -> codes). Globs are relative to the folder of the
+configuration (the project root) and are also matched against a file's or
+folder's own name, as ruff matches them: `exclude = ["fixtures"]` skips every
+folder named `fixtures`. In a glob `*` stays within one folder, `**` spans
+folders.
+
+Not handled: a nested `pyproject.toml` inside a walked folder does not
+override the one found for the PATH given on the command line (ruff's
+hierarchical configuration); each PATH argument gets one configuration.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .selection import parse_codes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+KEYS = ("exclude", "ignore", "per-file-ignores", "select")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """Compile a glob where `*` and `?` stay within one folder and `**/` spans any number of them."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[" and (close := pattern.find("]", i + 2)) != -1:
+            body = pattern[i + 1 : close]
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append("[" + body.replace("\\", "\\\\") + "]")
+            i = close + 1
+            continue
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("(?s:" + "".join(out) + r")\Z")
+
+
+@dataclass(frozen=True)
+class PathPattern:
+    """One glob of `exclude` or `per-file-ignores`."""
+
+    pattern: str
+    regex: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, pattern: str) -> "PathPattern":
+        # `./build/` and `build` mean the same folder.
+        cleaned = pattern.strip()
+        while cleaned.startswith("./"):
+            cleaned = cleaned[2:]
+        cleaned = cleaned.rstrip("/") or cleaned
+        return cls(pattern, _glob_regex(cleaned))
+
+    def matches(self, relative: str | None, name: str, absolute: str) -> bool:
+        if os.path.isabs(self.pattern):
+            return bool(self.regex.match(absolute))
+        return bool(self.regex.match(name)) or (relative is not None and bool(self.regex.match(relative)))
+
+
+@dataclass(frozen=True)
+class Config:
+    """One project's configuration; `root` is the folder globs are relative to."""
+
+    root: Path
+    source: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[PathPattern, ...] = ()
+    per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
+
+    def _where(self, path: Path) -> tuple[str | None, str, str]:
+        absolute = Path(os.path.abspath(path))
+        try:
+            relative: str | None = absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            relative = None
+        return relative, absolute.name, absolute.as_posix()
+
+    def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
+        where = self._where(path)
+        return any(p.matches(*where) for p in self.exclude)
+
+    def ignores_for(self, path: Path) -> tuple[str, ...]:
+        """The codes that per-file-ignores turns off for `path`."""
+        if not self.per_file_ignores:
+            return ()
+        where = self._where(path)
+        return tuple(code for pattern, codes in self.per_file_ignores if pattern.matches(*where) for code in codes)
+
+
+def _string_list(value: Any, key: str, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings, got {value!r}")
+    return value
+
+
+def _codes(value: Any, key: str, where: str) -> tuple[str, ...]:
+    try:
+        return parse_codes(_string_list(value, key, where), where=f"{where} `{key}`")
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def parse_table(table: dict[str, Any], *, root: Path, source: Path | None, where: str) -> Config:
+    """A Config from the `[tool.shapelint]` table; `where` names it in error messages."""
+    for key in table:
+        if key not in KEYS:
+            hint = difflib.get_close_matches(key, KEYS, n=1)
+            suggestion = f"did you mean `{hint[0]}`? " if hint else ""
+            raise ConfigError(f"{where}: unknown key `{key}` ({suggestion}known keys: {', '.join(KEYS)})")
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes], got {per_file!r}")
+    return Config(
+        root=root,
+        source=source,
+        select=_codes(table["select"], "select", where) if "select" in table else None,
+        ignore=_codes(table.get("ignore", []), "ignore", where),
+        exclude=tuple(PathPattern.compile(p) for p in _string_list(table.get("exclude", []), "exclude", where)),
+        per_file_ignores=tuple(
+            (PathPattern.compile(glob), _codes(codes, f"per-file-ignores.{glob!r}", where))
+            for glob, codes in per_file.items()
+        ),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    table = data.get("tool", {}).get("shapelint") if isinstance(data.get("tool"), dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: `tool.shapelint` must be a table")
+    return table
+
+
+def load_config(path: Path) -> Config:
+    """The configuration in the file given with `--config`."""
+    path = Path(os.path.abspath(path))
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = _tool_table(data, path) or {}
+        where = f"{path} [tool.shapelint]"
+    else:
+        table, where = data, str(path)
+    return parse_table(table, root=path.parent, source=path, where=where)
+
+
+class ConfigResolver:
+    """Finds the configuration of each linted path, reading each pyproject.toml once."""
+
+    def __init__(self, explicit: str | os.PathLike[str] | None = None, *, cwd: Path | None = None) -> None:
+        self._cwd = Path(os.path.abspath(cwd or os.getcwd()))
+        self._explicit = load_config(Path(explicit)) if explicit is not None else None
+        self._by_folder: dict[Path, Config | None] = {}
+
+    def for_path(self, path: str | os.PathLike[str]) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        start = Path(os.path.abspath(path))
+        folder = start if start.is_dir() else start.parent
+        return self._in_folder(folder) or Config(root=self._cwd)
+
+    def _in_folder(self, folder: Path) -> Config | None:
+        if folder not in self._by_folder:
+            candidate = folder / "pyproject.toml"
+            found: Config | None = None
+            if candidate.is_file():
+                table = _tool_table(_read_toml(candidate), candidate)
+                if table is not None:
+                    found = parse_table(
+                        table, root=folder, source=candidate, where=f"{candidate} [tool.shapelint]"
+                    )
+            if found is None and folder.parent != folder:
+                found = self._in_folder(folder.parent)
+            self._by_folder[folder] = found
+        return self._by_folder[folder]

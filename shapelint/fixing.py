@@ -1,0 +1,159 @@
+"""Apply fixes to a text, re-lint, repeat; and show the result as a unified diff.
+
+Positions are 1-based (row, column) with columns counting characters and
+ends exclusive (CONTRACT section 3); rows end at "\\r\\n", "\\r" or "\\n", as
+Python's own tokenizer counts them. Everything outside the edits stays byte
+for byte, line endings included.
+
+Fixes are applied in source order; a fix whose edits overlap or touch one
+already applied this round is left for the next round, where it is
+recomputed on the new text (ruff does the same). A fix identical to an
+applied one (two findings, one edit) counts as applied. After at most
+`MAX_ROUNDS` rounds the loop stops even if fixes remain; a round whose fixes
+turn a parsing file into one that does not parse (a bug in a rule's fix) is
+undone and ends the loop.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from .findings import Finding, Fix, Position
+
+MAX_ROUNDS = 10
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def is_applicable(fix: Fix | None, *, unsafe: bool) -> bool:
+    return fix is not None and (fix.applicability == "safe" or (unsafe and fix.applicability == "unsafe"))
+
+
+class _Lines:
+    """Converts (row, column) positions of one text to offsets."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        # Where each row's content ends, before its line break.
+        self.ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
+
+    def offset(self, position: Position) -> int:
+        """The offset of `position`; ValueError where the text has no such position."""
+        row, column = position.row, position.column
+        if not (1 <= row <= len(self.starts)) or column < 1:
+            raise ValueError(f"no position {row}:{column}")
+        offset = self.starts[row - 1] + column - 1
+        if offset > self.ends[row - 1]:
+            raise ValueError(f"column {column} is past the end of row {row}")
+        return offset
+
+
+def _spans(lines: _Lines, fix: Fix) -> list[tuple[int, int, str]] | None:
+    """The fix's edits as sorted (start, end, content) offsets; None if any is invalid or they overlap."""
+    try:
+        spans = sorted((lines.offset(e.start), lines.offset(e.end), e.content) for e in fix.edits)
+    except ValueError:
+        return None
+    if not spans or any(start > end for start, end, _ in spans):
+        return None
+    if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+        return None
+    return spans
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[bool]]:
+    """`text` with every fix applied that does not collide with an earlier one; and which were applied."""
+    lines = _Lines(text)
+    candidates = []
+    for index, fix in enumerate(fixes):
+        spans = _spans(lines, fix)
+        if spans is not None:
+            candidates.append((spans[0][0], index, spans))
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    applied = [False] * len(fixes)
+    taken: list[tuple[int, int]] = []
+    accepted: list[tuple[int, int, str]] = []
+    seen: set[tuple[tuple[int, int, str], ...]] = set()
+    for _, index, spans in candidates:
+        key = tuple(spans)
+        if key in seen:
+            applied[index] = True
+            continue
+        # Touching counts as colliding: two insertions at one point have no defined order.
+        if any(start <= t_end and t_start <= end for start, end, _ in spans for t_start, t_end in taken):
+            continue
+        seen.add(key)
+        applied[index] = True
+        taken.extend((start, end) for start, end, _ in spans)
+        accepted.extend(spans)
+    pieces, last = [], 0
+    for start, end, content in sorted(accepted):
+        pieces += [text[last:start], content]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces), applied
+
+
+@dataclass
+class FixOutcome:
+    """The fixed text, the findings left in it, and how many findings the fixes removed."""
+
+    text: str
+    findings: list[Finding]
+    fixed: int = 0
+    # Set when a round was undone because its fixes broke the parse.
+    reverted: str | None = None
+
+
+def fix_until_stable(
+    text: str,
+    findings: list[Finding],
+    lint: Callable[[str], list[Finding]],
+    *,
+    unsafe: bool = False,
+    max_rounds: int = MAX_ROUNDS,
+) -> FixOutcome:
+    """Apply the applicable fixes of `findings` to `text`, re-linting with `lint` after each round.
+
+    `lint(text)` returns the findings to act on (already filtered by
+    selection and noqa); `findings` are its result for `text`.
+    """
+    outcome = FixOutcome(text, findings)
+    for _ in range(max_rounds):
+        fixable = [f for f in outcome.findings if is_applicable(f.fix, unsafe=unsafe)]
+        if not fixable:
+            break
+        new_text, applied = apply_fixes(outcome.text, [f.fix for f in fixable])  # type: ignore[misc]
+        if new_text == outcome.text:
+            break
+        new_findings = lint(new_text)
+        if _breaks_parse(outcome.findings, new_findings):
+            codes = sorted({f.code for f, done in zip(fixable, applied) if done})
+            outcome.reverted = f"a fix for {', '.join(codes)} made the file unparsable; it was not applied"
+            break
+        outcome = FixOutcome(new_text, new_findings, outcome.fixed + sum(applied))
+    return outcome
+
+
+def _breaks_parse(before: Iterable[Finding], after: Iterable[Finding]) -> bool:
+    return any(f.code == "SL000" for f in after) and not any(f.code == "SL000" for f in before)
+
+
+def _split_lines(text: str) -> list[str]:
+    # str.splitlines would also split at \f, \v, \x1c and \u2028, which are not line breaks in Python.
+    return [m.group() for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)]
+
+
+def unified_diff(before: str, after: str, filename: str) -> str:
+    """A unified diff of `before` -> `after` with `--- a/FILENAME` / `+++ b/FILENAME` headers ("" if equal)."""
+    name = filename.replace("\\", "/").lstrip("/")
+    out: list[str] = []
+    for line in difflib.unified_diff(_split_lines(before), _split_lines(after), f"a/{name}", f"b/{name}"):
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
