@@ -14,7 +14,7 @@ import libcst as cst
 
 from .engine.facts import Analysis
 from .engine.positions import positions
-from .engine.walker import analyze_module
+from .engine.walker import Importer, analyze_module
 from .findings import Edit, Finding, Fix, Position
 from .rules import RULES, Report, Rule
 
@@ -65,11 +65,12 @@ def _syntax_finding(filename: str, row: int, column: int, message: str) -> Findi
     )
 
 
-def analyze(module: cst.Module) -> Analysis:
+def analyze(module: cst.Module, importer: Importer | None = None) -> Analysis:
+    """Run inference; `importer` resolves `from x import y` of non-numpy modules (else unknown)."""
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-        return analyze_module(module)
+        return analyze_module(module, importer)
     except RecursionError:
         raise SourceError("too deeply nested to analyze") from None
     finally:
@@ -85,8 +86,13 @@ def lint_source(source: str, filename: str, rules: Iterable[type[Rule]] | None =
     return lint_module(parsed.module, filename, rules)
 
 
-def lint_module(module: cst.Module, filename: str, rules: Iterable[type[Rule]] | None = None) -> list[Finding]:
-    analysis = analyze(module)
+def lint_module(
+    module: cst.Module,
+    filename: str,
+    rules: Iterable[type[Rule]] | None = None,
+    importer: Importer | None = None,
+) -> list[Finding]:
+    analysis = analyze(module, importer)
     reports = run_rules(analysis, rules)
     return to_findings(module, filename, reports)
 

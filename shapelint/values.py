@@ -160,6 +160,7 @@ class Function(Value):
 
     node: Any
     owner: Any = None  # the ClassDef for methods
+    home: Any = None  # the engine's ModuleInfo of the module that defines it, if not the current one
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Function) and other.node is self.node

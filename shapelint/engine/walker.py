@@ -45,6 +45,8 @@ from .facts import Analysis, Binding
 from .scopes import ModuleScan, bound_names, dotted_name
 
 State = dict[str, Value]
+# (module, name, level) -> the value `from module import name` binds; level counts leading dots.
+Importer = Callable[[str, str, int], Value]
 
 MAX_CALL_DEPTH = 8
 MAX_CONTEXTS = 12
@@ -112,8 +114,9 @@ UNKNOWN_RESULT = FunctionResult(UNKNOWN, {})
 class ModuleInfo:
     """What all walkers of one module share: the analysis, the module scope, the call memo."""
 
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, importer: Importer | None = None) -> None:
         self.module = module
+        self.importer = importer
         self.analysis = Analysis(module)
         self.scan = ModuleScan(module)
         self.module_walker: Walker | None = None
@@ -413,7 +416,8 @@ class Walker:
             if not relative and (module == "numpy" or module.startswith("numpy.")):
                 value = numpy_name(f"{module}.{name}")
             else:
-                value = self.info.import_hook(module, name, relative) if hasattr(self.info, "import_hook") else UNKNOWN
+                importer = self.info.importer
+                value = importer(module, name, node.relative and len(node.relative) or 0) if importer else UNKNOWN
             self.bind_name(local, value)
 
     # -- compound statements --
@@ -597,7 +601,7 @@ class Walker:
         return result.value
 
     def info_call(self, func: Function, call: CallArgs, receiver: Value | None) -> FunctionResult:
-        info = self.info
+        info = func.home if func.home is not None else self.info
         node = func.node
         if node in info.stack or len(info.stack) >= MAX_CALL_DEPTH:
             return UNKNOWN_RESULT
@@ -765,6 +769,8 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
 
 
 def analyze_function(info: ModuleInfo, func: Function, frame: State, record: bool = True) -> FunctionResult:
+    # A function imported from another module runs in its own module's scope.
+    info = func.home if func.home is not None else info
     node = func.node
     info.stack.append(node)
     info.seen_pending.add(node)
@@ -834,9 +840,14 @@ def _pattern_names(pattern: Any) -> list[str]:
     return names
 
 
-def analyze_module(module: cst.Module) -> Analysis:
+def analyze_module(module: cst.Module, importer: Importer | None = None) -> Analysis:
     """Infer the shapes of one parsed module."""
-    info = ModuleInfo(module)
+    return analyze_module_info(module, importer).analysis
+
+
+def analyze_module_info(module: cst.Module, importer: Importer | None = None) -> ModuleInfo:
+    """Analyze a module and keep its scope, for modules that import from it."""
+    info = ModuleInfo(module, importer)
     walker = Walker(info, {})
     info.module_walker = walker
     walker.run(module.body)
@@ -850,7 +861,7 @@ def analyze_module(module: cst.Module) -> Analysis:
         func = Function(node, owner)
         frame = generic_frame(info, node, owner)
         analyze_function(info, func, frame)
-    return info.analysis
+    return info
 
 
 __all__ = ["Walker", "analyze_module", "join_states", "bound_names"]
