@@ -159,17 +159,13 @@ def as_array(value: Value | None) -> Array | None:
     for other in inner[1:]:
         if other.shape != first:  # type: ignore[union-attr]
             return None
-    dtypes = {a.dtype for a in inner}  # type: ignore[union-attr]
-    dtype = dtypes.pop() if len(dtypes) == 1 else ("f" if dtypes <= {"b", "i", "f"} else None)
+    dtype = float_dtype(*inner)
     return Array(Shape((Known(len(items)),) + first.axes), dtype)  # type: ignore[operator]
 
 
 def length_of(value: Value | None) -> Axis | None:
-    """An int argument used as a length: its axis, else None.
-
-    A parameter used where numpy wants an int becomes a symbol named after it.
-    """
-    if value is None:
+    """An int argument used as a length: its axis, else None (bools are not lengths)."""
+    if value is None or isinstance(value, Const):
         return None
     axis = int_of(value)
     if axis is not None:
@@ -183,9 +179,10 @@ def to_shape(value: Value | None) -> Shape | None:
     """A shape argument (`5`, `(3, 4)`, `[n, 1]`) as a Shape, or None if not known.
 
     An int is a 1-d shape. A tuple whose items are unknown still gives the
-    rank. A negative known length is rejected (None) so rules can raise.
+    rank. Negative known lengths are kept (reshape's -1); rules that forbid
+    them check. A bool is no length (numpy raises TypeError).
     """
-    if value is None:
+    if value is None or (isinstance(value, Const) and isinstance(value.value, bool)):
         return None
     axis = length_of(value)
     if axis is not None:
