@@ -139,3 +139,6 @@ def explain(code: str) -> None:
 #
 # Those modules must not import this one (it would be a cycle); they define plain @click.command()s.
 # ------------------------------------------------------------------------------------------------
+from .shapes_cli import shapes  # noqa: E402
+
+main.add_command(shapes)

@@ -1,0 +1,332 @@
+"""Random numpy programs over the API the engine knows, with the shapes they really produce.
+
+`generate(rng)` builds a program statement by statement: each candidate is
+run with real numpy and kept only if it runs, so the program is valid Python
+that executes to the end. `run_recorded(program)` executes it again with
+every assignment wrapped to record the value's shape by row, the ground
+truth the engine's `shapes` output is compared with.
+"""
+
+from __future__ import annotations
+
+import random
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+PRELUDE = "import numpy as np\nrng = np.random.default_rng(0)\nnp.random.seed(0)\n"
+
+
+@dataclass
+class Program:
+    lines: list[str] = field(default_factory=list)  # plain source lines
+    recorded: list[str] = field(default_factory=list)  # the same lines, assignments wrapped
+
+    @property
+    def source(self) -> str:
+        return PRELUDE + "".join(line + "\n" for line in self.lines)
+
+    @property
+    def recording_source(self) -> str:
+        return PRELUDE + "".join(line + "\n" for line in self.recorded)
+
+    def first_row(self) -> int:
+        return PRELUDE.count("\n") + 1
+
+
+class Generator:
+    def __init__(self, rnd: random.Random) -> None:
+        self.rnd = rnd
+        self.ns: dict[str, Any] = {}
+        exec(PRELUDE, self.ns)
+        self.program = Program()
+        self.counter = 0
+
+    # -- pools --
+
+    def arrays(self, min_rank: int = 0, max_rank: int = 4) -> list[str]:
+        return [
+            k
+            for k, v in self.ns.items()
+            if isinstance(v, np.ndarray) and min_rank <= v.ndim <= max_rank and not k.startswith("_") and v.size < 5000
+        ]
+
+    def ints(self) -> list[str]:
+        return [k for k, v in self.ns.items() if type(v) is int and 0 < v < 8 and not k.startswith("_")]
+
+    def pick_array(self, min_rank: int = 0, max_rank: int = 4) -> str | None:
+        pool = self.arrays(min_rank, max_rank)
+        return self.rnd.choice(pool) if pool else None
+
+    def size(self) -> str:
+        ints = self.ints()
+        if ints and self.rnd.random() < 0.3:
+            return self.rnd.choice(ints)
+        return str(self.rnd.randint(1, 5))
+
+    def dims(self, lo: int = 1, hi: int = 3) -> list[str]:
+        return [self.size() for _ in range(self.rnd.randint(lo, hi))]
+
+    def shape_tuple(self) -> str:
+        d = self.dims()
+        return "(" + ", ".join(d) + ("," if len(d) == 1 else "") + ")"
+
+    def new_name(self) -> str:
+        self.counter += 1
+        return f"v{self.counter}"
+
+    # -- expressions --
+
+    def creation(self) -> str:
+        r = self.rnd
+        choice = r.randrange(14)
+        if choice == 0:
+            return f"np.zeros({self.shape_tuple()})"
+        if choice == 1:
+            return f"np.ones({self.size()})"
+        if choice == 2:
+            return f"np.random.rand({', '.join(self.dims())})"
+        if choice == 3:
+            return f"np.random.randn({', '.join(self.dims())})"
+        if choice == 4:
+            return f"np.arange({self.size()})"
+        if choice == 5:
+            return f"np.linspace(0, 1, {self.size()})"
+        if choice == 6:
+            return f"np.eye({self.size()})"
+        if choice == 7:
+            return f"np.full({self.shape_tuple()}, 2.0)"
+        if choice == 8:
+            return f"rng.normal(size={self.shape_tuple()})"
+        if choice == 9:
+            rows, cols = r.randint(1, 3), r.randint(1, 3)
+            return "np.array([" + ", ".join("[" + ", ".join(str(r.randint(0, 9)) for _ in range(cols)) + "]" for _ in range(rows)) + "])"
+        if choice == 10:
+            return f"np.random.randint(0, 5, size={self.shape_tuple()})"
+        if choice == 11:
+            a = self.pick_array()
+            return f"np.zeros_like({a})" if a else "np.zeros(3)"
+        if choice == 12:
+            return f"rng.random({self.shape_tuple()})"
+        return f"np.random.uniform(-1, 1, size=({self.size()}, {self.size()}))"
+
+    def expression(self) -> str | None:
+        r = self.rnd
+        family = r.randrange(7)
+        a = self.pick_array()
+        if a is None or family == 0:
+            return self.creation()
+        b = self.pick_array() or a
+        v = self.ns[a]
+        k = r.randrange(-v.ndim, v.ndim) if v.ndim else 0
+        if family == 1:  # elementwise
+            return r.choice(
+                [
+                    f"np.exp({a})",
+                    f"np.tanh({a})",
+                    f"np.sqrt(np.abs({a}))",
+                    f"-{a}",
+                    f"{a} ** 2",
+                    f"{a} + {b}",
+                    f"{a} * {b}",
+                    f"{a} - 1.5",
+                    f"2 * {a} + 1",
+                    f"np.maximum({a}, {b})",
+                    f"{a} > {b}",
+                    f"np.where({a} > 0, {a}, {b})",
+                    f"{a} / ({b} + 1.0)",
+                    f"np.clip({a}, 0, 1)",
+                    f"1 / (1 + np.exp(-{a}))",
+                ]
+            )
+        if family == 2:  # reductions
+            fn = r.choice(["sum", "mean", "max", "min", "std", "prod", "any", "all", "argmax", "argmin", "var"])
+            axis = r.choice(["", f"axis={k}", f"axis={k}, keepdims=True", "axis=None", "keepdims=True"])
+            if fn in ("argmax", "argmin"):
+                axis = r.choice(["", f"axis={k}"])
+            if r.random() < 0.5:
+                return f"{a}.{fn}({axis})"
+            return f"np.{fn}({a}{', ' + axis if axis else ''})"
+        if family == 3:  # products
+            return r.choice(
+                [
+                    f"{a} @ {b}",
+                    f"np.dot({a}, {b})",
+                    f"np.outer({a}, {b})",
+                    f"{a}.dot({b})",
+                    f"np.matmul({a}, {b})",
+                    f"np.linalg.inv({a})",
+                    f"np.einsum('ij,jk->ik', {a}, {b})",
+                    f"np.einsum('ij->ji', {a})",
+                    f"np.inner({a}, {b})",
+                    f"np.linalg.norm({a}, axis={k})",
+                    f"np.dot({a}, {a}.T)",
+                    f"{a}.T @ {a}",
+                ]
+            )
+        if family == 4:  # manipulation
+            size = v.size
+            factors = [d for d in range(1, size + 1) if size % d == 0] if size else [1]
+            f = r.choice(factors)
+            return r.choice(
+                [
+                    f"{a}.reshape({f}, -1)",
+                    f"{a}.reshape(-1)",
+                    f"{a}.reshape(({f}, {size // f if f else 0}))",
+                    f"np.reshape({a}, (-1, 1))",
+                    f"{a}.T",
+                    f"np.transpose({a})",
+                    f"np.expand_dims({a}, {r.randrange(0, v.ndim + 1)})",
+                    f"np.squeeze({a})",
+                    f"{a}.ravel()",
+                    f"{a}.flatten()",
+                    f"np.concatenate([{a}, {b}], axis={k})",
+                    f"np.stack([{a}, {a}])",
+                    f"np.vstack([{a}, {b}])",
+                    f"np.hstack([{a}, {b}])",
+                    f"np.tile({a}, 2)",
+                    f"np.repeat({a}, 2, axis={k})",
+                    f"np.swapaxes({a}, 0, -1)",
+                    f"np.broadcast_to({a}, (2,) + {a}.shape)",
+                    f"{a}.reshape({a}.shape[0], -1)",
+                    f"np.column_stack([{a}, {b}])",
+                ]
+            )
+        if family == 5:  # indexing
+            return r.choice(
+                [
+                    f"{a}[0]",
+                    f"{a}[-1]",
+                    f"{a}[1:3]",
+                    f"{a}[::2]",
+                    f"{a}[:, 0]",
+                    f"{a}[None]",
+                    f"{a}[..., 0]",
+                    f"{a}[{a} > 0]",
+                    f"{a}[[0, 1]]",
+                    f"{a}[:, None]",
+                    f"{a}[0, 1:]",
+                    f"{a}[::-1, ...]",
+                ]
+            )
+        return r.choice([f"{a}.astype(int)", f"np.copy({a})", f"{a}.copy()", f"np.asarray({a})", f"np.zeros({a}.shape)"])
+
+    # -- statements --
+
+    def try_add(self, plain: list[str], recorded: list[str]) -> bool:
+        trial = dict(self.ns)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                with np.errstate(all="ignore"):
+                    exec("\n".join(plain) + "\n", trial)
+        except Exception:
+            return False
+        self.ns = trial
+        self.program.lines.extend(plain)
+        self.program.recorded.extend(recorded)
+        return True
+
+    def statement(self) -> None:
+        r = self.rnd
+        kind = r.randrange(10)
+        name = self.new_name()
+        if kind == 0:
+            n = r.randint(1, 6)
+            self.try_add([f"{name} = {n}"], [f"{name} = {n}"])
+            return
+        if kind == 1:
+            a = self.pick_array(1)
+            if a is not None:
+                nd = self.ns[a].ndim
+                names = [self.new_name() for _ in range(nd)]
+                line = f"{', '.join(names)}{',' if nd == 1 else ''} = {a}.shape"
+                self.try_add([line], [line])
+            return
+        if kind == 2:
+            e1, e2 = self.expression(), self.expression()
+            test = r.choices(["rng.random() > 0.5", "True", f"{self.size()} > 2"], weights=[1, 4, 4])[0]
+            plain = [f"if {test}:", f"    {name} = {e1}", "else:", f"    {name} = {e2}"]
+            recorded = [f"if {test}:", f"    {name} = _rec({name!r}, {e1})", "else:", f"    {name} = _rec({name!r}, {e2})"]
+            self.try_add(plain, recorded)
+            return
+        if kind == 3:
+            a = self.pick_array()
+            if a is not None:
+                op = r.choice(["* 2", "+ 1", "/ 2.0", "- 0.5"])
+                plain = [f"{name} = {a}", "for _i in range(3):", f"    {name} = {name} {op}"]
+                recorded = [f"{name} = _rec({name!r}, {a})", "for _i in range(3):", f"    {name} = _rec({name!r}, {name} {op})"]
+                self.try_add(plain, recorded)
+            return
+        if kind == 4:
+            e = self.expression()
+            a = self.pick_array()
+            if e is not None and a is not None:
+                fn = f"f{self.counter}"
+                plain = [f"def {fn}(x):", f"    y = x * 2", "    return y.T", f"{name} = {fn}({a})"]
+                recorded = [f"def {fn}(x):", "    y = _rec('y', x * 2)", "    return y.T", f"{name} = _rec({name!r}, {fn}({a}))"]
+                self.try_add(plain, recorded)
+            return
+        if kind == 5:
+            a = self.pick_array()
+            if a is not None:
+                plain = [f"{name} = {a}", f"{name} += 1"]
+                recorded = [f"{name} = _rec({name!r}, {a})", f"{name} += 1; _rec({name!r}, {name})"]
+                self.try_add(plain, recorded)
+            return
+        e = self.expression()
+        if e is not None:
+            self.try_add([f"{name} = {e}"], [f"{name} = _rec({name!r}, {e})"])
+
+
+def generate(rnd: random.Random, statements: int = 12) -> Program:
+    gen = Generator(rnd)
+    for _ in range(statements):
+        gen.statement()
+    return gen.program
+
+
+def run_recorded(program: Program) -> dict[tuple[int, str], list[Any]]:
+    """Execute the recording version: (row, name) -> every value bound there."""
+    import inspect
+
+    seen: dict[tuple[int, str], list[Any]] = {}
+
+    def _rec(name: str, value: Any) -> Any:
+        row = inspect.currentframe().f_back.f_lineno  # type: ignore[union-attr]
+        seen.setdefault((row, name), []).append(value)
+        return value
+
+    ns: dict[str, Any] = {"_rec": _rec}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with np.errstate(all="ignore"):
+            exec(compile(program.recording_source, "<program>", "exec"), ns)
+    return seen
+
+
+def actual_shape(value: Any) -> tuple[int, ...] | None:
+    if isinstance(value, (np.ndarray, np.generic)):
+        return tuple(np.shape(value))
+    return None
+
+
+def compare(inferred: list[Any] | None, values: list[Any]) -> str:
+    """'exact', 'unknown' (a less precise answer) or 'wrong' for one assignment."""
+    shapes = {actual_shape(v) for v in values}
+    if inferred is None:
+        return "unknown"
+    if None in shapes:
+        return "wrong"
+    verdict = "exact"
+    for real in shapes:
+        if len(real) != len(inferred):
+            return "wrong"
+        for axis, length in zip(inferred, real):
+            if isinstance(axis, int) and axis != length:
+                return "wrong"
+            if not isinstance(axis, int):
+                verdict = "unknown"
+    return verdict if len(shapes) == 1 else ("unknown" if verdict == "exact" else verdict)
