@@ -282,7 +282,13 @@ class Evaluator:
 
     def _attribute(self, node: cst.Attribute) -> Value:
         base = self.eval_safe(node.value)
-        return self.attribute_of(base, node.attr.value, node)
+        attr = node.attr.value
+        if isinstance(base, (Lst, Dct)) and attr not in _READING_METHODS:
+            # `xs.append(...)`, `d.update(...)`: the container changes here.
+            if isinstance(node.value, cst.Name):
+                self.walker.escape(node.value.value, base)
+            return UNKNOWN
+        return self.attribute_of(base, attr, node)
 
     def attribute_of(self, base: Value, attr: str, node: cst.CSTNode) -> Value:
         if isinstance(base, Ref):
@@ -599,6 +605,8 @@ class Evaluator:
             return self._mark(node, result, inputs if base.rank == 1 else [])
         return result
 
+
+_READING_METHODS = frozenset({"get", "keys", "values", "items", "index", "count", "copy"})
 
 _INT_COMPARISONS = {
     "numpy.less": lambda a, b: a < b,
