@@ -108,6 +108,12 @@ class FixOutcome:
     reverted: str | None = None
 
 
+# Fixes that make an array a column change every shape computed from it, and
+# often resolve later findings (a `.T` that now transposes): they go first,
+# alone, and the rest is recomputed on the new text.
+ORIGIN_CODES = frozenset({"SL001"})
+
+
 def fix_until_stable(
     text: str,
     findings: list[Finding],
@@ -119,23 +125,69 @@ def fix_until_stable(
     """Apply the applicable fixes of `findings` to `text`, re-linting with `lint` after each round.
 
     `lint(text)` returns the findings to act on (already filtered by
-    selection and noqa); `findings` are its result for `text`.
+    selection and noqa); `findings` are its result for `text`. A fix that
+    would add an error (a shape fix whose new shape breaks a later line, as
+    far as the analysis sees) is not applied, so fixed code still runs.
     """
     outcome = FixOutcome(text, findings)
+    rejected: set[tuple[str, int, tuple[str, ...]]] = set()
     for _ in range(max_rounds):
-        fixable = [f for f in outcome.findings if is_applicable(f.fix, unsafe=unsafe)]
+        fixable = [
+            f for f in outcome.findings if is_applicable(f.fix, unsafe=unsafe) and _key(f) not in rejected
+        ]
         if not fixable:
             break
-        new_text, applied = apply_fixes(outcome.text, [f.fix for f in fixable])  # type: ignore[misc]
-        if new_text == outcome.text:
+        origins = [f for f in fixable if f.code in ORIGIN_CODES]
+        group = origins or fixable
+        step = _apply_checked(outcome, group, lint)
+        if step is None:
+            # Together they add an error: try them one by one, keeping the harmless ones.
+            progressed = False
+            for finding in group:
+                single = _apply_checked(outcome, [finding], lint)
+                if single is None:
+                    rejected.add(_key(finding))
+                elif single.text != outcome.text:
+                    outcome = single
+                    progressed = True
+                    break
+            if not progressed and all(_key(f) in rejected for f in group):
+                continue
+            if not progressed:
+                break
+            continue
+        if isinstance(step, str):
+            outcome.reverted = step
             break
-        new_findings = lint(new_text)
-        if _breaks_parse(outcome.findings, new_findings):
-            codes = sorted({f.code for f, done in zip(fixable, applied) if done})
-            outcome.reverted = f"a fix for {', '.join(codes)} made the file unparsable; it was not applied"
+        if step.text == outcome.text:
             break
-        outcome = FixOutcome(new_text, new_findings, outcome.fixed + sum(applied))
+        outcome = step
     return outcome
+
+
+def _key(finding: Finding) -> tuple[str, int, tuple[str, ...]]:
+    edits = finding.fix.edits if finding.fix else ()
+    return finding.code, finding.start.row, tuple(e.content for e in edits)
+
+
+def _errors(findings: Iterable[Finding]) -> int:
+    return sum(1 for f in findings if f.severity == "error")
+
+
+def _apply_checked(
+    outcome: FixOutcome, group: list[Finding], lint: Callable[[str], list[Finding]]
+) -> FixOutcome | str | None:
+    """The outcome of applying `group`; a message if it breaks the parse; None if it adds an error."""
+    new_text, applied = apply_fixes(outcome.text, [f.fix for f in group])  # type: ignore[misc]
+    if new_text == outcome.text:
+        return outcome
+    new_findings = lint(new_text)
+    if _breaks_parse(outcome.findings, new_findings):
+        codes = sorted({f.code for f, done in zip(group, applied) if done})
+        return f"a fix for {', '.join(codes)} made the file unparsable; it was not applied"
+    if _errors(new_findings) > _errors(outcome.findings):
+        return None
+    return FixOutcome(new_text, new_findings, outcome.fixed + sum(applied))
 
 
 def _breaks_parse(before: Iterable[Finding], after: Iterable[Finding]) -> bool:

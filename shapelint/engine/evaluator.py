@@ -417,7 +417,7 @@ class Evaluator:
         if isinstance(result, Array) and result.reduced is not None and result.reduced.node is None:
             result = replace(result, reduced=replace(result.reduced, node=node))
         result = self._mark(node, result, call.args)
-        if self.walker.recording:
+        if self.walker.events:
             self._record(node, qualname, call, arg_nodes, result, error, spelling)
         return result
 
@@ -592,7 +592,7 @@ class Evaluator:
         try:
             result = index_result(base, index)
         except ShapeError as error:
-            if self.walker.recording and isinstance(base, Array):
+            if self.walker.events and isinstance(base, Array):
                 self.analysis.failures.append(
                     Failure(node, error.kind, error.message, (Operand(node.value, base),), dict(error.details))
                 )

@@ -184,7 +184,10 @@ class Walker:
         self.enclosing = enclosing
         self.function = function
         self.owner = owner
+        # `recording`: shapes for `shapes` and SL010 (only states that hold for every
+        # iteration); `events`: what the rules check (also a loop's first iteration).
         self.recording = True
+        self.events = True
         self.evaluator = Evaluator(self)
         self.returns: list[tuple[Value, State]] = []
         self.loops: list[tuple[list[State], list[State]]] = []
@@ -297,9 +300,10 @@ class Walker:
         if kind is cst.Name:
             name = target.value  # type: ignore[attr-defined]
             self.bind_name(name, value)
+            analysis = self.info.analysis
             if self.recording and flat:
-                analysis = self.info.analysis
                 analysis.record_assignment(target, value, value_node)  # type: ignore[arg-type]
+            if self.events and flat:
                 if isinstance(value, Array):
                     fresh = value.origin is not None and value.origin in self.evaluator.fresh_origins
                     analysis.bindings.append(Binding(target, value_node, value, fresh))  # type: ignore[arg-type]
@@ -449,10 +453,13 @@ class Walker:
         head = self.state
         if head is None:
             return
-        recording = self.recording
+        recording, events = self.recording, self.events
         self.recording = False
         rounds = 0
         while True:
+            # The first pass sees exactly the first iteration's state, so what the
+            # rules learn there is true of a real run; later passes see joins.
+            self.events = events and rounds == 0
             self.state = dict(head)
             end = self._iterate(enter, body)[1]
             joined = join_states(head, end) or head
@@ -462,7 +469,7 @@ class Walker:
                 head = new_head
                 break
             head = new_head
-        self.recording = recording
+        self.recording, self.events = recording, events
         self.state = dict(head)
         breaks, end = self._iterate(enter, body)
         exit_state = join_states(head, end)
@@ -783,7 +790,7 @@ def analyze_function(info: ModuleInfo, func: Function, frame: State, record: boo
             function=node,
             owner=None,
         )
-        walker.recording = record
+        walker.recording = walker.events = record
         walker.run_suite(node.body)
     finally:
         info.stack.pop()
