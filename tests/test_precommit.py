@@ -77,8 +77,6 @@ def test_hook_passes_on_a_clean_file(workspace):
     assert "Passed" in result.stdout
 
 
-# The lead removes this xfail once the rules land (SL001 and SL004 flag BUGGY).
-@pytest.mark.xfail(strict=False, reason="needs the real SL001/SL004 rules")
 def test_hook_fails_on_a_buggy_file_and_prints_the_finding(workspace):
     result = try_repo(workspace, "clean.py", "buggy.py")
     assert result.returncode == 1, result.stdout + result.stderr

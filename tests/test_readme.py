@@ -1,0 +1,20 @@
+"""The README's generated sections match the registries, and its Quickstart names the two commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shapelint.docs import render
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_generated_sections_are_current() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert render(text) == text, "run `python -m shapelint.docs` to regenerate the README sections"
+
+
+def test_quickstart_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert "pip install . && shapelint check fixtures/" in text
+    assert "pip install -e '.[test]' && python -m pytest" in text
