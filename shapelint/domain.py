@@ -272,6 +272,15 @@ def same_shape(a: Shape, b: Shape) -> bool:
     return _same_shape(a, b)
 
 
+def certainly_different(a: Shape, b: Shape) -> bool:
+    """True if the shapes certainly differ (in rank, or in some length)."""
+    if a.axes is None or b.axes is None:
+        return False
+    if len(a.axes) != len(b.axes):
+        return True
+    return any(same_length(x, y) is False for x, y in zip(a.axes, b.axes))
+
+
 def known_ints(axes: Iterable[Axis]) -> list[int] | None:
     out = []
     for a in axes:

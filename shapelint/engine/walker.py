@@ -39,9 +39,9 @@ from ..values import (
     join,
     known_int,
 )
-from ..domain import UNKNOWN_AXIS, Known, Shape
+from ..domain import UNKNOWN_AXIS, Known, Shape, certainly_different
 from .evaluator import Evaluator, numpy_name
-from .facts import Analysis, Binding
+from .facts import Analysis, Binding, Elementwise, Operand
 from .scopes import ModuleScan, bound_names, dotted_name
 
 State = dict[str, Value]
@@ -68,6 +68,8 @@ _AUG_OPS = {
     cst.LeftShiftAssign: cst.LeftShift,
     cst.RightShiftAssign: cst.RightShift,
 }
+
+_AUG_SPELLING = {cst.AddAssign: "+=", cst.SubtractAssign: "-=", cst.MultiplyAssign: "*=", cst.DivideAssign: "/="}
 
 BUILTINS: dict[str, Value] = {
     name: Ref(f"builtins.{name}") for name in ("len", "range", "int", "float", "min", "max", "abs", "tuple", "list", "print")
@@ -377,9 +379,20 @@ class Walker:
                 value = UNKNOWN
             else:
                 value = evaluator.binary_values(node, op, left, right, target, node.value)
-                if isinstance(left, Array) and isinstance(value, Array) and value.shape != left.shape:
-                    # In-place operators cannot change the shape: numpy raises instead.
-                    value = left if value.shape.rank == left.shape.rank else UNKNOWN
+                if isinstance(left, Array) and isinstance(value, Array):
+                    # An in-place operator cannot change the array's shape: numpy raises instead.
+                    if certainly_different(value.shape, left.shape) and self.events:
+                        self.info.analysis.elementwise.append(
+                            Elementwise(
+                                node,
+                                (Operand(target, left), Operand(node.value, right)),
+                                UNKNOWN,
+                                f"non-broadcastable output operand with shape {left.shape} "
+                                f"doesn't match the broadcast shape {value.shape}",
+                                _AUG_SPELLING.get(type(node.operator), "op="),
+                            )
+                        )
+                    value = left
             self.assign(target, value, None, flat=True)
         else:
             evaluator.eval(target)
@@ -494,7 +507,7 @@ class Walker:
     def _for(self, node: cst.For) -> None:
         iterable = self.evaluator.eval_safe(node.iter)
         element = _element_of(iterable)
-        if self.recording and isinstance(iterable, Range):
+        if self.recording and (isinstance(iterable, Range) or isinstance(iterable, Array)):
             self.info.analysis.loops.append(node)
 
         def enter() -> None:

@@ -6,7 +6,7 @@ from typing import Iterable
 
 import libcst as cst
 
-from ..domain import Known, Shape, Sym, same_length
+from ..domain import Known, Sym, certainly_different, same_length
 from ..values import Array
 from ._base import Report, Rule
 from ._text import code, origin_note, origins, shape
@@ -23,14 +23,6 @@ def leading_reduction_of(vector: Array, other: Array) -> bool:
     """`A / A.sum(axis=0)`: reducing the leading axes broadcasts back correctly for any shape."""
     reduced = vector.reduced
     return reduced is not None and reduced.source_rank == other.rank and reduced.axes == tuple(range(len(reduced.axes)))
-
-
-def certainly_differs(a: Shape, b: Shape) -> bool:
-    if a.axes is None or b.axes is None:
-        return False
-    if len(a.axes) != len(b.axes):
-        return True
-    return any(same_length(x, y) is False for x, y in zip(a.axes, b.axes))
 
 
 class AmbiguousBroadcast(Rule):
@@ -106,7 +98,7 @@ No automatic fix: only the author knows which axis was meant.
                 if leading_reduction_of(v, m):
                     continue
                 result = event.result
-                grows = certainly_differs(result.shape, m.shape)
+                grows = certainly_different(result.shape, m.shape)
                 matches = sum(1 for axis in m.shape.axes if same_length(axis, length))
                 expression = code(analysis, event.node)
                 if grows:

@@ -95,11 +95,15 @@ No automatic fix: the help line names the shape the operand needs.
                 note = origin_note(analysis, o.value, targets)
                 if note:
                     notes.append(note)
+            reason = _why(arrays)
+            if reason == "numpy raises ValueError" and event.error:
+                reason = event.error
             yield Report(
                 node=event.node,
-                message=f"`{expression}` cannot broadcast {shapes}: {_why(arrays)}",
+                message=f"`{expression}` cannot broadcast {shapes}: {reason}",
                 help=help_text or "make the operands' trailing axes equal or 1",
                 notes=tuple(notes),
+                supersedes=(("SL003", event.node),),
             )
 
 

@@ -23,11 +23,21 @@ class _Loop:
         self.arrays: dict[str, Array] = {}
         self.accumulators: list[tuple[cst.AugAssign, cst.BaseExpression]] = []
         self.stores: list[tuple[cst.Subscript, cst.BaseExpression]] = []
+        self.element_sums: list[tuple[cst.Subscript, cst.BaseExpression]] = []
+        # Loop variables bound to the elements of a rank-1 array (`for v in a:`).
+        self.elements: dict[str, str] = {}
 
     def body(self, loop: cst.For, variables: tuple[str, ...]) -> bool:
         if loop.orelse is not None or not isinstance(loop.target, cst.Name):
             return False
-        variables = variables + (loop.target.value,)
+        if not _is_range(loop.iter):
+            iterated = self.analysis.value_of(loop.iter) if isinstance(loop.iter, cst.Name) else None
+            if not isinstance(iterated, Array) or iterated.rank != 1 or variables:
+                return False
+            self.arrays[loop.iter.value] = iterated  # type: ignore[union-attr]
+            self.elements[loop.target.value] = loop.iter.value  # type: ignore[union-attr]
+        else:
+            variables = variables + (loop.target.value,)
         statements = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else (loop.body,)
         for statement in statements:
             if isinstance(statement, cst.For):
@@ -46,6 +56,14 @@ class _Loop:
             if not isinstance(node.operator, _ACCUMULATE) or not self.expression(node.value, variables, need=True):
                 return False
             self.accumulators.append((node, node.value))
+            return True
+        if isinstance(node, cst.AugAssign) and isinstance(node.target, cst.Subscript):
+            # `C[i, j] += A[i, k] * B[k, j]`: a product accumulated element by element.
+            if not isinstance(node.operator, _ACCUMULATE) or not self.indexed_by(node.target, variables):
+                return False
+            if not self.expression(node.value, variables, need=True):
+                return False
+            self.element_sums.append((node.target, node.value))
             return True
         if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Subscript):
             target = node.targets[0].target
@@ -83,6 +101,9 @@ class _Loop:
                 return False
             if isinstance(n, (cst.Integer, cst.Float)):
                 return True
+            if isinstance(n, cst.Name) and n.value in self.elements:
+                found[0] = True
+                return True
             if isinstance(n, cst.Name):
                 value = self.analysis.value_of(n)
                 return n.value not in variables and not isinstance(value, Array)
@@ -98,6 +119,26 @@ class _Loop:
 
     def suggestion(self) -> str | None:
         alias = self.alias
+        if len(self.element_sums) == 1 and not self.stores and not self.accumulators:
+            target, value = self.element_sums[0]
+            if (
+                isinstance(value, cst.BinaryOperation)
+                and isinstance(value.operator, cst.Multiply)
+                and all(isinstance(p, cst.Subscript) and isinstance(p.value, cst.Name) for p in (value.left, value.right))
+                and isinstance(target.value, cst.Name)
+                and len(target.slice) == 2
+            ):
+                return f"{target.value.value} = {value.left.value.value} @ {value.right.value.value}"  # type: ignore[union-attr]
+            return None
+        if len(self.accumulators) == 1 and not self.stores and self.elements:
+            value = self.accumulators[0][1]
+            source = next(iter(self.elements.values()))
+            if isinstance(value, cst.Name) and value.value in self.elements:
+                return f"{alias}.sum({source})"
+            if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
+                if all(isinstance(p, cst.Name) and p.value in self.elements for p in (value.left, value.right)):
+                    return f"{alias}.dot({source}, {source})"
+            return None
         if len(self.accumulators) == 1 and not self.stores:
             value = self.accumulators[0][1]
             if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
@@ -168,6 +209,9 @@ No automatic fix: the help line gives the vectorized expression.
         "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(5):\n    y[i] = 2 * x[i] + 1\n",
         "import numpy as np\nA = np.ones((3, 4))\nB = np.zeros((3, 4))\nfor i in range(3):\n    for j in range(4):\n        B[i, j] = A[i, j] * 2\n",
         "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(len(x)):\n    y[i] = np.exp(x[i])\n",
+        "import numpy as np\nA = np.ones((2, 3))\nB = np.ones((3, 4))\nC = np.zeros((2, 4))\n"
+        "for i in range(2):\n    for j in range(4):\n        for k in range(3):\n            C[i, j] += A[i, k] * B[k, j]\n",
+        "import numpy as np\nx = np.ones(5)\ns = 0.0\nfor v in x:\n    s += v * v\n",
     )
     valid = (
         "xs = [1, 2, 3]\ns = 0\nfor i in range(3):\n    s += xs[i]\n",
