@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+import ast
+import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import libcst as cst
 
@@ -34,10 +37,44 @@ class Parsed:
 _RECURSION_LIMIT = 20000
 
 
+_BRACKETS = re.compile(r"[()\[\]{}]")
+# CPython refuses more than 200 nested brackets; libcst's native parser does
+# not refuse them and overflows the C stack a few thousand levels down.
+_SUSPICIOUS_DEPTH = 100
+
+
+def _bracket_depth(source: str) -> int:
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(source):
+        if match.group() in "([{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+        else:
+            depth -= 1
+    return deepest
+
+
+def _python_rejects(source: str, filename: str) -> Finding | None:
+    """Python's own verdict on a suspiciously nested file (brackets inside strings count too)."""
+    try:
+        compile(source, filename, "exec", ast.PyCF_ONLY_AST)
+    except SyntaxError as error:
+        row = error.lineno or 1
+        return _syntax_finding(filename, row, (error.offset or 1), error.msg)
+    except (RecursionError, MemoryError):
+        raise SourceError("too deeply nested to parse") from None
+    return None
+
+
 def parse(source: str, filename: str) -> Parsed:
     """Parse one module; a syntax error becomes an SL000 finding."""
     if "\x00" in source:
         raise SourceError("file contains NUL bytes (binary file?)")
+    if _bracket_depth(source) > _SUSPICIOUS_DEPTH:
+        rejected = _python_rejects(source, filename)
+        if rejected is not None:
+            return Parsed(None, rejected)
     limit = sys.getrecursionlimit()
     try:
         sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
@@ -77,13 +114,27 @@ def analyze(module: cst.Module, importer: Importer | None = None) -> Analysis:
         sys.setrecursionlimit(limit)
 
 
+@contextmanager
+def deep_stack() -> Iterator[None]:
+    """Room for deeply nested (but valid) code; running out of it is the file's problem, not a crash."""
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+        yield
+    except RecursionError:
+        raise SourceError("too deeply nested to analyze") from None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
 def lint_source(source: str, filename: str, rules: Iterable[type[Rule]] | None = None) -> list[Finding]:
     """All findings for one module's source text (before noqa and select/ignore)."""
-    parsed = parse(source, filename)
-    if parsed.error is not None:
-        return [parsed.error]
-    assert parsed.module is not None
-    return lint_module(parsed.module, filename, rules)
+    with deep_stack():
+        parsed = parse(source, filename)
+        if parsed.error is not None:
+            return [parsed.error]
+        assert parsed.module is not None
+        return lint_module(parsed.module, filename, rules)
 
 
 def lint_module(
@@ -92,9 +143,10 @@ def lint_module(
     rules: Iterable[type[Rule]] | None = None,
     importer: Importer | None = None,
 ) -> list[Finding]:
-    analysis = analyze(module, importer)
-    reports = run_rules(analysis, rules)
-    return to_findings(module, filename, reports)
+    with deep_stack():
+        analysis = analyze(module, importer)
+        reports = run_rules(analysis, rules)
+        return to_findings(module, filename, reports)
 
 
 def run_rules(analysis: Analysis, rules: Iterable[type[Rule]] | None = None) -> list[tuple[type[Rule], Report]]:

@@ -270,6 +270,10 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Instance) and isinstance(b, Instance) and a.cls == b.cls:
         names = {k for k, _ in a.attrs} & {k for k, _ in b.attrs}
         return Instance(a.cls, tuple(sorted((k, join(a.attr(k), b.attr(k))) for k in names)))  # type: ignore[arg-type]
+    if _is_number(a) and _is_number(b):
+        # A Python number on one path and a numpy scalar on the other (`s = 0.0`,
+        # then `s += w[i] * x[i]`): a number either way, 0-d in arithmetic.
+        return PyFloat()
     if isinstance(a, PyFloat) and isinstance(b, Const) and isinstance(b.value, float):
         return a
     if isinstance(b, PyFloat) and isinstance(a, Const) and isinstance(a.value, float):
@@ -282,6 +286,14 @@ def join(a: Value, b: Value) -> Value:
     if isinstance(a, Range) and isinstance(b, Range):
         return Range(join_axis(a.length, b.length))
     return UNKNOWN
+
+
+def _is_number(value: Value) -> bool:
+    if isinstance(value, Array):
+        return value.shape.axes == () and value.dtype in ("f", "i")
+    if isinstance(value, Const):
+        return isinstance(value.value, (int, float)) and not isinstance(value.value, bool)
+    return isinstance(value, (PyFloat, Int))
 
 
 def int_of(value: Value) -> Axis | None:

@@ -7,6 +7,7 @@ from typing import Iterable
 import libcst as cst
 
 from ..domain import Known, Sym, certainly_different, same_length
+from ..engine.facts import Operand
 from ..values import Array
 from ._base import Report, Rule
 from ._text import code, origin_note, origins, shape
@@ -19,10 +20,30 @@ def explicit_here(node: cst.CSTNode, value: Array) -> bool:
     return value.explicit and not isinstance(node, cst.Name)
 
 
-def leading_reduction_of(vector: Array, other: Array) -> bool:
-    """`A / A.sum(axis=0)`: reducing the leading axes broadcasts back correctly for any shape."""
+def leading_reduction_of(analysis, vector: Array, other: Operand) -> bool:
+    """`A / A.sum(axis=0)`: reducing the leading axes of `A` broadcasts back correctly for any shape.
+
+    Only against the array it came from: `test - train.mean(axis=0)` is a
+    different array that may have its lengths in another order.
+    """
     reduced = vector.reduced
-    return reduced is not None and reduced.source_rank == other.rank and reduced.axes == tuple(range(len(reduced.axes)))
+    if reduced is None or reduced.source_rank != other.value.rank or reduced.axes != tuple(range(len(reduced.axes))):
+        return False
+    source = _reduced_array(reduced.node)
+    return source is None or analysis.module.code_for_node(source) == analysis.module.code_for_node(other.node)
+
+
+def _reduced_array(call) -> cst.CSTNode | None:
+    """`A` in `A.sum(axis=0)` or `np.sum(A, axis=0)`."""
+    if not isinstance(call, cst.Call):
+        return None
+    func = call.func
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy"):
+        return positional[0].value if positional else None
+    if isinstance(func, cst.Attribute):
+        return func.value
+    return positional[0].value if positional else None
 
 
 class AmbiguousBroadcast(Rule):
@@ -95,7 +116,7 @@ No automatic fix: only the author knows which axis was meant.
                     continue
                 if same_length(length, Known(1)) or explicit_here(vec.node, v) or explicit_here(other.node, m):
                     continue
-                if leading_reduction_of(v, m):
+                if leading_reduction_of(analysis, v, other):
                     continue
                 result = event.result
                 grows = certainly_different(result.shape, m.shape)

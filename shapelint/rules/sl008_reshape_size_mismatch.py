@@ -59,11 +59,16 @@ No automatic fix: the right shape depends on what the data is.
             if failure.kind != "reshape":
                 continue
             source = failure.operands[0].value if failure.operands else None
+            reason = failure.message
+            target = failure.details.get("target")
+            if isinstance(target, tuple) and "size" in failure.details:
+                wanted = "(" + ", ".join(str(a) for a in target) + ("," if len(target) == 1 else "") + ")"
+                reason = f"cannot reshape an array of size {failure.details['size']} into shape {wanted}"
             detail = ""
             if isinstance(source, Array) and source.shape.axes is not None:
                 detail = f" (`{code(analysis, failure.operands[0].node)}` is {shape(source)}, size {size(source.shape)})"
             yield Report(
                 node=failure.node,
-                message=f"`{code(analysis, failure.node)}`: {failure.message}{detail}",
+                message=f"`{code(analysis, failure.node)}`: {reason}{detail}",
                 help="the new shape must have as many elements as the array; use -1 for one length to let numpy compute it",
             )

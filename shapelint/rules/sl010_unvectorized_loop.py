@@ -10,6 +10,7 @@ from ..values import Array
 from ._base import Report, Rule
 from ._text import code, numpy_alias, shape
 
+_SCALAR_BUILTINS = frozenset({"max", "min", "abs", "round", "float"})
 _ARITHMETIC = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)
 _ACCUMULATE = (cst.AddAssign, cst.SubtractAssign, cst.MultiplyAssign)
 
@@ -74,18 +75,21 @@ class _Loop:
         return False
 
     def indexed_by(self, node: cst.Subscript, variables: tuple[str, ...]) -> bool:
-        """`a[i]`, `a[i, j]` with loop variables only, on a known array."""
-        indices = []
+        """`a[i]`, `a[i, j]`, `w[i, 0]`: loop variables (each once) and int constants, on a known array."""
+        used = []
         for element in node.slice:
-            if not isinstance(element.slice, cst.Index) or not isinstance(element.slice.value, cst.Name):
+            index = element.slice
+            if not isinstance(index, cst.Index):
                 return False
-            indices.append(element.slice.value.value)
-        if not indices or any(i not in variables for i in indices) or len(set(indices)) != len(indices):
-            return False
-        if not isinstance(node.value, cst.Name):
+            if isinstance(index.value, cst.Integer):
+                continue
+            if not isinstance(index.value, cst.Name) or index.value.value not in variables:
+                return False
+            used.append(index.value.value)
+        if not used or len(set(used)) != len(used) or not isinstance(node.value, cst.Name):
             return False
         value = self.analysis.value_of(node.value)
-        if not isinstance(value, Array) or value.rank != len(indices):
+        if not isinstance(value, Array) or value.rank is None or value.rank < len(node.slice):
             return False
         self.arrays[node.value.value] = value
         return True
@@ -111,8 +115,11 @@ class _Loop:
                 return isinstance(n.operator, _ARITHMETIC) and ok(n.left) and ok(n.right)
             if isinstance(n, cst.UnaryOperation):
                 return isinstance(n.operator, (cst.Minus, cst.Plus)) and ok(n.expression)
-            if isinstance(n, cst.Call) and isinstance(n.func, cst.Attribute) and len(n.args) == 1:
-                return not n.args[0].keyword and not n.args[0].star and ok(n.args[0].value)
+            if isinstance(n, cst.Call) and (
+                isinstance(n.func, cst.Attribute) or (isinstance(n.func, cst.Name) and n.func.value in _SCALAR_BUILTINS)
+            ):
+                # `math.exp(x[i])`, `np.tanh(x[i])`, `max(0.0, z[i])`: elementwise numpy calls exist.
+                return bool(n.args) and all(not a.keyword and not a.star and ok(a.value) for a in n.args)
             return False
 
         return ok(node) and (found[0] or not need)
@@ -164,6 +171,15 @@ def _strip_indices(node: cst.BaseExpression) -> cst.BaseExpression:
             return updated.value
 
     return node.visit(Strip())  # type: ignore[return-value]
+
+
+def _nested_loops(loop: cst.For) -> list[cst.For]:
+    found = []
+    for statement in loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ():
+        if isinstance(statement, cst.For):
+            found.append(statement)
+            found.extend(_nested_loops(statement))
+    return found
 
 
 def _is_range(node: cst.BaseExpression) -> bool:
@@ -223,19 +239,16 @@ No automatic fix: the help line gives the vectorized expression.
 
     def check(self, analysis) -> Iterable[Report]:
         alias = numpy_alias(analysis.module)
-        inner: set[cst.For] = set()
-        for loop in analysis.loops:
-            for statement in loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ():
-                if isinstance(statement, cst.For):
-                    inner.add(statement)
+        covered: set[cst.For] = set()  # loops inside a reported one
         seen: set[cst.For] = set()
         for loop in analysis.loops:
-            if loop in inner or loop in seen:
+            if loop in covered or loop in seen:
                 continue
             seen.add(loop)
             shape_of = _Loop(analysis, alias)
             if not shape_of.body(loop, ()) or not shape_of.arrays:
                 continue
+            covered.update(_nested_loops(loop))
             suggestion = shape_of.suggestion()
             arrays = ", ".join(f"`{name}` {shape(value)}" for name, value in sorted(shape_of.arrays.items()))
             what = f"computes `{suggestion}`" if suggestion else "works on"

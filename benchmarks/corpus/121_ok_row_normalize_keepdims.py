@@ -1,0 +1,5 @@
+import numpy as np
+
+A = np.random.rand(3, 4)
+P = A / A.sum(axis=1, keepdims=True)
+print(P.sum(axis=1))
