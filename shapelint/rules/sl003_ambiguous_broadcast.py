@@ -29,20 +29,18 @@ def leading_reduction_of(analysis, vector: Array, other: Operand) -> bool:
     reduced = vector.reduced
     if reduced is None or reduced.source_rank != other.value.rank or reduced.axes != tuple(range(len(reduced.axes))):
         return False
-    source = _reduced_array(reduced.node)
+    source = _reduced_array(analysis, reduced.node)
     return source is None or analysis.module.code_for_node(source) == analysis.module.code_for_node(other.node)
 
 
-def _reduced_array(call) -> cst.CSTNode | None:
-    """`A` in `A.sum(axis=0)` or `np.sum(A, axis=0)`."""
+def _reduced_array(analysis, call) -> cst.CSTNode | None:
+    """`A` in `A.sum(axis=0)` (the receiver is an array) or `np.sum(A, axis=0)`."""
     if not isinstance(call, cst.Call):
         return None
     func = call.func
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in ("np", "numpy"):
-        return positional[0].value if positional else None
-    if isinstance(func, cst.Attribute):
+    if isinstance(func, cst.Attribute) and isinstance(analysis.value_of(func.value), Array):
         return func.value
+    positional = [a for a in call.args if a.keyword is None and not a.star]
     return positional[0].value if positional else None
 
 
