@@ -8,8 +8,8 @@ JSON files in `.shapelint_cache/` under the current folder. A corrupt or
 unreadable entry is a miss; a cache that cannot be written is no cache. It is
 not pruned: delete the folder to empty it.
 
-Not handled: findings that depend on other files (if the analysis ever reads
-imported modules) would need their texts in the key.
+Findings that depend on other files (a notebook's helper modules) have those
+files' names and texts in the key too (`checking.SourceKind.dependencies`).
 """
 
 from __future__ import annotations

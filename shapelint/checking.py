@@ -9,6 +9,11 @@ the findings of the enabled codes (`selection`, per-file-ignores) that no
 `# noqa` suppresses (`noqa`), fix (`fixing`) and write back or diff. Results
 come back in the order of the files; findings within a file by position.
 
+How a file is linted, suppressed, fixed, diffed and shown depends on its
+kind (`SourceKind`, chosen by the name's suffix): `.py` files as above,
+`.ipynb` notebooks cell by cell (`notebook.NotebookSource`). Reading,
+selection, the cache and writing back are the same for every kind.
+
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
 (unreadable, binary, an exception inside the analyzer) becomes a message of
@@ -24,7 +29,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Sequence
+from typing import BinaryIO, Callable, Mapping, Protocol, Sequence
 
 from . import api
 from .cache import FOLDER as CACHE_FOLDER
@@ -32,8 +37,10 @@ from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
 from .discovery import DiscoveryError, iter_files
 from .findings import Finding
-from .fixing import fix_until_stable, unified_diff
+from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
+from .notebook import SUFFIX as NOTEBOOK_SUFFIX
+from .notebook import NotebookSource
 from .output import ISSUES_URL
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
@@ -45,6 +52,54 @@ class CheckError(Exception):
     """A problem with the whole run (bad usage or configuration): exit code 2, nothing checked."""
 
 
+class SourceKind(Protocol):
+    """How one kind of file is linted, fixed and shown; `source_kind` picks it by the file's name."""
+
+    def dependencies(self, text: str) -> tuple[str, ...]:
+        """The texts besides the file's own that its findings depend on (part of the cache key)."""
+
+    def lint(self, text: str, filename: str) -> list[Finding]:
+        """Every finding, before selection and `# noqa`."""
+
+    def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
+        """The findings that no `# noqa` suppresses."""
+
+    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
+        """Apply the fixes until none is left (`fixing.fix_until_stable`)."""
+
+    def diff(self, before: str, after: str, filename: str) -> str:
+        """The change as a unified diff."""
+
+    def shown(self, text: str) -> str | Mapping[int | None, str]:
+        """What the findings' positions refer to: the text, or a notebook's cell sources by cell number."""
+
+
+class PythonSource:
+    """The `SourceKind` of `.py` files (and of anything not known to be another kind)."""
+
+    def __init__(self, linter: Linter | None = None) -> None:
+        self.linter = linter
+
+    def dependencies(self, text: str) -> tuple[str, ...]:
+        return ()
+
+    def lint(self, text: str, filename: str) -> list[Finding]:
+        # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
+        return (self.linter or api.lint_source)(text, filename)
+
+    def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
+        return without_suppressed(findings, text)
+
+    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
+        return fix_until_stable(text, findings, lint, unsafe=unsafe)
+
+    def diff(self, before: str, after: str, filename: str) -> str:
+        return unified_diff(before, after, filename)
+
+    def shown(self, text: str) -> str:
+        return text
+
+
 def default_jobs() -> int:
     return min(4, os.cpu_count() or 1)
 
@@ -53,8 +108,9 @@ def default_jobs() -> int:
 class CheckOptions:
     """The options of `shapelint check`; `select`/`ignore` are raw strings as given (`"SL001,SL00"`).
 
-    `linter(text, filename)` replaces `api.lint_source` (for tests and
-    embedding); with `jobs` > 1 it must be picklable (a module-level function).
+    `linter(text, filename)` replaces `api.lint_source` for `.py` files (for
+    tests and embedding; notebooks always go through `notebook`); with `jobs`
+    > 1 it must be picklable (a module-level function).
     """
 
     select: tuple[str, ...] | None = None
@@ -75,8 +131,8 @@ class FileReport:
 
     filename: str
     findings: list[Finding] = field(default_factory=list)
-    # The text the findings refer to; kept only where there are findings.
-    text: str | None = None
+    # What the findings' positions refer to (SourceKind.shown); kept only where there are findings.
+    text: str | Mapping[int | None, str] | None = None
     fixed: int = 0
     diff: str = ""
     # For stdin with --fix: the (fixed) source to print.
@@ -105,7 +161,8 @@ class CheckResult:
         return "".join(report.diff for report in self.reports)
 
     @property
-    def sources(self) -> dict[str, str]:
+    def sources(self) -> dict[str, str | Mapping[int | None, str]]:
+        """filename -> its text, or for a notebook its cell sources by cell (`OutputContext.sources`)."""
         return {r.filename: r.text for r in self.reports if r.text is not None}
 
     @property
@@ -154,26 +211,33 @@ def internal_error(filename: str, exc: BaseException) -> str:
 
 
 def _position_order(finding: Finding) -> tuple:
-    return (finding.start, finding.end, finding.code)
+    return (finding.cell or 0, finding.start, finding.end, finding.code)
 
 
-def _lint(job: _Job, text: str) -> list[Finding]:
+def source_kind(job: _Job) -> SourceKind:
+    """The kind of the job's file, by the suffix of its name (for stdin, of `--stdin-filename`)."""
+    if os.path.splitext(job.filename)[1] == NOTEBOOK_SUFFIX:
+        # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
+        folder = job.path.parent if job.path is not None else Path(job.filename).parent
+        return NotebookSource(folder)
+    return PythonSource(job.linter)
+
+
+def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
     """The findings of `text` that the selection and `# noqa` leave, from the cache where possible."""
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
-        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name)
+        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
         hit = cache.get(key)
         if hit is not None:
             return hit
-    # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
-    lint_source = job.linter or api.lint_source
     kept = [
         f if f.filename == job.filename else f.with_filename(job.filename)
-        for f in lint_source(text, job.filename)
+        for f in kind.lint(text, job.filename)
         if f.code in job.codes
     ]
-    kept = sorted(without_suppressed(kept, text), key=_position_order)
+    kept = sorted(kind.suppress(kept, text), key=_position_order)
     if cache is not None:
         cache.put(key, kept)
     return kept
@@ -190,16 +254,17 @@ def check_file(job: _Job) -> FileReport:
         report.error = f"{job.filename}: error: {exc}"
         return report
     text, findings = source.text, []
+    kind = source_kind(job)
     try:
-        findings = _lint(job, text)
+        findings = _lint(job, kind, text)
         if job.fix:
-            outcome = fix_until_stable(text, findings, lambda t: _lint(job, t), unsafe=job.unsafe)
+            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=job.unsafe)
             if outcome.reverted:
                 report.warning = (
                     f"shapelint: warning: {job.filename}: {outcome.reverted} (please report this at {ISSUES_URL})"
                 )
             if outcome.text != text and job.diff:
-                report.diff = unified_diff(text, outcome.text, job.filename)
+                report.diff = kind.diff(text, outcome.text, job.filename)
                 report.fixed = outcome.fixed
             elif outcome.text != text:
                 if job.path is not None:
@@ -214,7 +279,7 @@ def check_file(job: _Job) -> FileReport:
     except Exception as exc:
         return FileReport(job.filename, error=internal_error(job.filename, exc))
     report.findings = findings
-    report.text = text if findings else None
+    report.text = kind.shown(text) if findings else None
     return report
 
 

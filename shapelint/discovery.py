@@ -1,10 +1,11 @@
 """Turn the PATHs of the command line into the files to check.
 
 Folders are walked in sorted order (the output must not depend on the file
-system's order) for files whose suffix is in `suffixes`; `.ipynb` joins
-`SUFFIXES` once notebooks are supported. Folders that never hold the user's
-own code are skipped (version control, caches, virtual environments, build
-output), and so is whatever the configuration's `exclude` matches. A path
+system's order) for files whose suffix is in `suffixes`: `.py` files and
+`.ipynb` notebooks. Folders that never hold the user's own code are skipped
+(version control, caches, virtual environments, build output, and Jupyter's
+`.ipynb_checkpoints`, whose copies of each notebook would repeat its
+findings), and so is whatever the configuration's `exclude` matches. A path
 given explicitly is always checked, as ruff does without `--force-exclude`:
 naming a file is a clear enough request.
 
@@ -19,9 +20,12 @@ import os
 from pathlib import Path
 from typing import Callable, Iterator
 
-SUFFIXES = frozenset({".py"})
+SUFFIXES = frozenset({".py", ".ipynb"})
 SKIPPED_FOLDERS = frozenset(
-    {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "build", "dist", "node_modules"}
+    {
+        ".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "build", "dist", "node_modules",
+        ".ipynb_checkpoints",
+    }
 )
 
 

@@ -113,6 +113,13 @@ class FixOutcome:
 # alone, and the rest is recomputed on the new text.
 ORIGIN_CODES = frozenset({"SL001"})
 
+# Applies the fixes of some findings to a text: the new text, and which were applied.
+Applier = Callable[[str, Sequence[Finding]], "tuple[str, list[bool]]"]
+
+
+def apply_finding_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[bool]]:
+    return apply_fixes(text, [f.fix for f in findings])  # type: ignore[misc]
+
 
 def fix_until_stable(
     text: str,
@@ -121,8 +128,12 @@ def fix_until_stable(
     *,
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
+    apply: Applier = apply_finding_fixes,
 ) -> FixOutcome:
     """Apply the applicable fixes of `findings` to `text`, re-linting with `lint` after each round.
+
+    `apply` puts fixes into the text: plain edits for a module, edits inside
+    each cell's source for a notebook.
 
     `lint(text)` returns the findings to act on (already filtered by
     selection and noqa); `findings` are its result for `text`. A fix that
@@ -139,12 +150,12 @@ def fix_until_stable(
             break
         origins = [f for f in fixable if f.code in ORIGIN_CODES]
         group = origins or fixable
-        step = _apply_checked(outcome, group, lint)
+        step = _apply_checked(outcome, group, lint, apply)
         if step is None:
             # Together they add an error: try them one by one, keeping the harmless ones.
             progressed = False
             for finding in group:
-                single = _apply_checked(outcome, [finding], lint)
+                single = _apply_checked(outcome, [finding], lint, apply)
                 if single is None:
                     rejected.add(_key(finding))
                 elif single.text != outcome.text:
@@ -162,6 +173,8 @@ def fix_until_stable(
         if step.text == outcome.text:
             break
         outcome = step
+    # A fix can resolve other findings too (a column makes its `.T` meaningful): they count as fixed.
+    outcome.fixed = max(outcome.fixed, len(findings) - len(outcome.findings))
     return outcome
 
 
@@ -175,10 +188,10 @@ def _errors(findings: Iterable[Finding]) -> int:
 
 
 def _apply_checked(
-    outcome: FixOutcome, group: list[Finding], lint: Callable[[str], list[Finding]]
+    outcome: FixOutcome, group: list[Finding], lint: Callable[[str], list[Finding]], apply: Applier
 ) -> FixOutcome | str | None:
     """The outcome of applying `group`; a message if it breaks the parse; None if it adds an error."""
-    new_text, applied = apply_fixes(outcome.text, [f.fix for f in group])  # type: ignore[misc]
+    new_text, applied = apply(outcome.text, group)
     if new_text == outcome.text:
         return outcome
     new_findings = lint(new_text)
@@ -191,7 +204,9 @@ def _apply_checked(
 
 
 def _breaks_parse(before: Iterable[Finding], after: Iterable[Finding]) -> bool:
-    return any(f.code == "SL000" for f in after) and not any(f.code == "SL000" for f in before)
+    """A file (or notebook cell) that parsed before no longer does."""
+    broken = {f.cell for f in after if f.code == "SL000"}
+    return bool(broken - {f.cell for f in before if f.code == "SL000"})
 
 
 def _split_lines(text: str) -> list[str]:

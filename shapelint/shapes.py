@@ -20,6 +20,8 @@ class ShapeRow:
     name: str
     value: Value
     source: str
+    # The 1-based notebook cell, with `row` counted in that cell; None for a .py file.
+    cell: int | None = None
 
     @property
     def shape(self) -> list[Any] | None:

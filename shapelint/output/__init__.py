@@ -30,11 +30,12 @@ from . import github, json_format, sarif, text  # noqa: E402
 class OutputContext:
     """What a format may need besides the findings.
 
-    `sources` maps a finding's filename to the text its positions refer to;
-    `fixed` is how many findings `--fix` removed.
+    `sources` maps a finding's filename to the text its positions refer to
+    (for a notebook: a mapping from cell number to that cell's source, see
+    `text.source_of`); `fixed` is how many findings `--fix` removed.
     """
 
-    sources: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str | Mapping[int | None, str]] = field(default_factory=dict)
     color: bool = False
     quiet: bool = False
     statistics: bool = False

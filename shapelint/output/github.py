@@ -2,6 +2,10 @@
 
     ::error file=src/a.py,line=3,col=5,endLine=3,endColumn=9,title=shapelint (SL005)::message
 
+A finding in a notebook cell names the cell in its message (`cell 3:2:5:
+...`) and gives no line: a row of a cell is no line of the `.ipynb` file, and
+an annotation on the wrong line misleads more than one on the file.
+
 Escaping follows GitHub's toolkit (`@actions/core` `command.ts`): in the
 message `%`, `\\r` and `\\n`; in a property also `:` and `,`, which would
 otherwise end it.
@@ -28,16 +32,17 @@ def escape_property(text: str) -> str:
 
 
 def line(finding: Finding) -> str:
-    properties = {
-        "file": finding.filename,
-        "line": finding.start.row,
-        "col": finding.start.column,
-        "endLine": finding.end.row,
-        "endColumn": finding.end.column,
-        "title": f"shapelint ({finding.code})",
-    }
+    properties: dict[str, object] = {"file": finding.filename}
+    message = finding.message
+    if finding.cell is None:
+        properties.update(
+            line=finding.start.row, col=finding.start.column, endLine=finding.end.row, endColumn=finding.end.column
+        )
+    else:
+        message = f"cell {finding.cell}:{finding.start.row}:{finding.start.column}: {message}"
+    properties["title"] = f"shapelint ({finding.code})"
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{COMMANDS.get(finding.severity, 'notice')} {props}::{escape_data(finding.message)}"
+    return f"::{COMMANDS.get(finding.severity, 'notice')} {props}::{escape_data(message)}"
 
 
 def emit(findings: Sequence[Finding], stream: TextIO, context: OutputContext) -> None:

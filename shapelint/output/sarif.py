@@ -7,6 +7,12 @@ rule by id and index. Columns are characters, so the run says
 Artifact URIs are relative to the current folder with forward slashes, and
 a `file://` URI for a file outside it. A finding's fix becomes a SARIF fix
 whose replacements are its edits.
+
+A finding in a notebook cell has its rows and columns counted in the cell
+(as the text and JSON formats give them), so its regions say so: the region
+carries `properties: {"cell": 3}` and the location a logical location
+`course.ipynb:cell 3` for viewers that show those. A viewer that knows
+neither puts the finding at that row of the `.ipynb` file's JSON.
 """
 
 from __future__ import annotations
@@ -37,8 +43,22 @@ def artifact_uri(filename: str) -> str:
         return path.as_uri()
 
 
-def _region(start: Position, end: Position) -> dict[str, int]:
-    return {"startLine": start.row, "startColumn": start.column, "endLine": end.row, "endColumn": end.column}
+def _region(start: Position, end: Position, cell: int | None = None) -> dict[str, Any]:
+    region: dict[str, Any] = {
+        "startLine": start.row, "startColumn": start.column, "endLine": end.row, "endColumn": end.column
+    }
+    if cell is not None:
+        region["properties"] = {"cell": cell}
+    return region
+
+
+def _location(finding: Finding, uri: str) -> dict[str, Any]:
+    region = _region(finding.start, finding.end, finding.cell)
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+    if finding.cell is not None:
+        name = f"cell {finding.cell}"
+        location["logicalLocations"] = [{"name": name, "fullyQualifiedName": f"{finding.filename}:{name}"}]
+    return location
 
 
 def _rule(rule: Any) -> dict[str, Any]:
@@ -59,15 +79,14 @@ def _result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
         "ruleId": finding.code,
         "level": LEVELS.get(finding.severity, "note"),
         "message": {"text": finding.message},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(finding.start, finding.end)}}
-        ],
+        "locations": [_location(finding, uri)],
     }
     if finding.code in rule_index:
         result["ruleIndex"] = rule_index[finding.code]
     if finding.fix is not None:
         replacements = [
-            {"deletedRegion": _region(e.start, e.end), "insertedContent": {"text": e.content}} for e in finding.fix.edits
+            {"deletedRegion": _region(e.start, e.end, finding.cell), "insertedContent": {"text": e.content}}
+            for e in finding.fix.edits
         ]
         result["fixes"] = [
             {

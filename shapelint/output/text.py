@@ -7,7 +7,9 @@
       |
       = help: make it a column: `np.random.rand(5, 1)`
 
-then a blank line, and after the last finding one summary line. `[*]` marks a
+then a blank line, and after the last finding one summary line. In a
+notebook the location names the cell and the row and column count in it
+(`course.ipynb:cell 3:2:5:`), and the snippet is the cell's. `[*]` marks a
 finding that carries a fix (safe or unsafe); the summary says which option
 applies it. `--quiet` keeps only the `path:row:col: CODE message` lines.
 Tabs in a shown line are expanded and wide characters count two columns, so
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TextIO
 
 import click
 
@@ -59,9 +61,18 @@ def _width(text: str) -> int:
 
 def header(finding: Finding, paint: Paint, *, mark_fix: bool = True) -> str:
     colour = "red" if finding.severity == "error" else "yellow"
-    location = f"{paint(finding.filename, bold=True)}:{finding.start.row}:{finding.start.column}:"
+    cell = f"cell {finding.cell}:" if finding.cell is not None else ""
+    location = f"{paint(finding.filename, bold=True)}:{cell}{finding.start.row}:{finding.start.column}:"
     mark = f" {paint('[*]', fg='cyan')}" if mark_fix and finding.fix is not None else ""
     return f"{location} {paint(finding.code, fg=colour, bold=True)}{mark} {finding.message}"
+
+
+def source_of(finding: Finding, sources: Mapping[str, str | Mapping[int | None, str]]) -> str | None:
+    """The text the finding's rows count in: its file's, or its notebook cell's."""
+    source = sources.get(finding.filename)
+    if source is None or isinstance(source, str):
+        return source if finding.cell is None else None
+    return source.get(finding.cell)
 
 
 def _rows(finding: Finding, lines: list[str]) -> list[int | None]:
@@ -145,7 +156,7 @@ def emit(findings: Sequence[Finding], stream: TextIO, context: OutputContext) ->
             stream.write(header(finding, paint, mark_fix=False) + "\n")
         return
     for finding in findings:
-        stream.write(render(finding, context.sources.get(finding.filename), paint) + "\n")
+        stream.write(render(finding, source_of(finding, context.sources), paint) + "\n")
     closing = summary(findings, context.fixed)
     stream.write((paint(closing, bold=True) if findings else closing) + "\n")
 
