@@ -71,6 +71,11 @@ def parse(source: str, filename: str) -> Parsed:
     """Parse one module; a syntax error becomes an SL000 finding."""
     if "\x00" in source:
         raise SourceError("file contains NUL bytes (binary file?)")
+    if "\r" in source and source.count("\n") != source.count("\r\n"):
+        # Mixed line endings are valid Python but libcst refuses them. One
+        # kind of break keeps every row and column, so findings and fixes
+        # still land right in the original text.
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
     if _bracket_depth(source) > _SUSPICIOUS_DEPTH:
         rejected = _python_rejects(source, filename)
         if rejected is not None:

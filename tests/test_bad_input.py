@@ -57,3 +57,10 @@ def test_bad_config(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.shapelint\n")
     result = check("ok.py", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_mixed_line_endings_are_python(tmp_path: Path) -> None:
+    (tmp_path / "mixed.py").write_bytes(b"import numpy as np\r\na = np.zeros(3)\nb = a.T\r\n")
+    result = check("--quiet", "mixed.py", cwd=tmp_path)
+    assert "SL000" not in result.stdout
+    assert "mixed.py:3:5: SL002" in result.stdout
