@@ -10,6 +10,7 @@ import libcst as cst
 from .api import analyze, parse
 from .domain import format_shape
 from .engine.positions import positions
+from .engine.walker import Importer
 from .values import Array, Value
 
 
@@ -31,7 +32,11 @@ class ShapeRow:
         return None
 
     def to_json(self) -> dict[str, Any]:
-        return {"filename": self.filename, "row": self.row, "name": self.name, "shape": self.shape}
+        row: dict[str, Any] = {"filename": self.filename, "row": self.row, "name": self.name, "shape": self.shape}
+        if self.cell is not None:
+            # Notebooks only: `row` counts inside this cell, as in `check`'s findings.
+            row["cell"] = self.cell
+        return row
 
     @property
     def display(self) -> str:
@@ -40,8 +45,9 @@ class ShapeRow:
         return "?"
 
 
-def infer_module_shapes(module: cst.Module, filename: str) -> list[ShapeRow]:
-    analysis = analyze(module)
+def infer_module_shapes(module: cst.Module, filename: str, importer: Importer | None = None) -> list[ShapeRow]:
+    """One row per reportable assignment, in source order; `row` is the module's row."""
+    analysis = analyze(module, importer)
     where = positions(module, analysis.assigned)
     rows = []
     for target, value in analysis.assigned.items():
@@ -70,7 +76,11 @@ def format_rows(filename: str, rows: list[ShapeRow]) -> str:
         return filename + "\n  (no assignments)\n"
     name_width = max(len(r.name) for r in rows)
     shape_width = max(len(r.display) for r in rows)
+    cell = None
     for r in rows:
+        if r.cell != cell:
+            cell = r.cell
+            lines.append(f"  cell {cell}")
         source = r.source if len(r.source) <= 60 else r.source[:57] + "..."
         lines.append(f"{r.row:>4}  {r.name:<{name_width}}  {r.display:<{shape_width}}  {source}".rstrip())
     return "\n".join(lines) + "\n"

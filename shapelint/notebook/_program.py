@@ -30,7 +30,7 @@ from ..engine.imports import SiblingImporter
 from ..engine.positions import positions
 from ..findings import Edit, Finding, Position
 from ..rules import Report, Rule
-from ..shapes import ShapeRow
+from ..shapes import ShapeRow, infer_module_shapes
 from ..sourcefile import read_source
 from ._format import Notebook, NotebookFormatError, read_notebook, split_lines
 from ._ipython import PLACEHOLDER, transform
@@ -228,20 +228,12 @@ def infer_notebook_shapes(path_or_text: str | os.PathLike[str], filename: str) -
     if not notebook.is_python:
         return []
     program, module = parse_program(notebook, filename)
-    analysis = api.analyze(module, SiblingImporter(folder))
-    where = positions(module, analysis.assigned)
-    found: list[tuple[tuple[int, int], ShapeRow]] = []
-    for target, value in analysis.assigned.items():
-        span = where.get(target)
-        origin = program.origin(span[0][0]) if span is not None else None
-        if span is None or origin is None:
-            continue
-        source_node = analysis.assigned_from.get(target)
-        source = module.code_for_node(source_node) if source_node is not None else ""
-        cell, row = origin
-        found.append((span[0], ShapeRow(filename, row, target.value, value, " ".join(source.split()), cell=cell)))
-    found.sort(key=lambda item: item[0])
-    return [row for _, row in found]
+    rows = []
+    for row in infer_module_shapes(module, filename, SiblingImporter(folder)):
+        origin = program.origin(row.row)
+        if origin is not None:
+            rows.append(replace(row, cell=origin[0], row=origin[1]))
+    return rows
 
 
 def cell_sources(notebook: Notebook) -> dict[int, str]:
