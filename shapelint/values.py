@@ -140,6 +140,13 @@ class Ref(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class ModuleRef(Value):
+    """A non-numpy module bound by `import utils`; its names come from the engine's importer."""
+
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class RandomGen(Value):
     """A `numpy.random.Generator` (`kind` "Generator") or `RandomState`."""
 

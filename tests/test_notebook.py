@@ -412,3 +412,16 @@ def test_fixes_leave_every_byte_outside_the_sources_they_change(cells, lists):
             last, fixed_last = a.span[1], b.span[1]
     assert pieces + [text[last:]] == fixed_pieces + [outcome.text[fixed_last:]]
 
+
+
+def test_import_of_a_helper_module_by_name(tmp_path):
+    import json as _json
+
+    from shapelint.notebook import infer_notebook_shapes
+
+    (tmp_path / "utils.py").write_text("import numpy as np\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n")
+    cell = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+            "source": ["import numpy as np\n", "import utils as u\n", "a = u.sigmoid(np.zeros((3, 1)))\n"]}
+    text = _json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    rows = infer_notebook_shapes(text, str(tmp_path / "n.ipynb"))
+    assert [(r.cell, r.row, r.name, r.shape) for r in rows] == [(1, 3, "a", [3, 1])]

@@ -32,6 +32,7 @@ from ..values import (
     Int,
     Lst,
     Method,
+    ModuleRef,
     Opaque,
     PyFloat,
     RandomGen,
@@ -293,6 +294,9 @@ class Evaluator:
     def attribute_of(self, base: Value, attr: str, node: cst.CSTNode) -> Value:
         if isinstance(base, Ref):
             return _numpy_attribute(base.qualname, attr)
+        if isinstance(base, ModuleRef):
+            importer = self.walker.info.importer
+            return importer(base.name, attr, 0) if importer is not None else UNKNOWN
         if isinstance(base, Array):
             return self._array_attribute(base, attr, node)
         if isinstance(base, RandomGen):

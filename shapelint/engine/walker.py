@@ -30,6 +30,7 @@ from ..values import (
     Instance,
     Int,
     Lst,
+    ModuleRef,
     Opaque,
     Range,
     Ref,
@@ -417,10 +418,15 @@ class Walker:
             if alias.asname is not None:
                 name_node = alias.asname.name
                 if isinstance(name_node, cst.Name):
-                    self.bind_name(name_node.value, _module_value(full))
+                    self.bind_name(name_node.value, self._module_value(full))
             else:
                 top = full.split(".")[0]
-                self.bind_name(top, _module_value(top))
+                self.bind_name(top, self._module_value(top))
+
+    def _module_value(self, name: str) -> Value:
+        if name == "numpy" or name.startswith("numpy."):
+            return numpy_name(name)
+        return ModuleRef(name) if self.info.importer is not None else UNKNOWN
 
     def _import_from(self, node: cst.ImportFrom) -> None:
         module = dotted_name(node.module) if node.module is not None else ""
@@ -678,12 +684,6 @@ def truth(value: Value) -> bool | None:
     if isinstance(value, Int) and isinstance(value.value, Known):
         return bool(value.value.value)
     return None
-
-
-def _module_value(name: str) -> Value:
-    if name == "numpy" or name.startswith("numpy."):
-        return numpy_name(name)
-    return UNKNOWN
 
 
 def _positional_params(node: cst.FunctionDef) -> list[str]:
