@@ -30,7 +30,7 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
         if arg == "-":
             name = stdin_filename or "-"
             try:
-                text = read_stream(click.get_binary_stream("stdin"), name).text
+                text = read_stream(sys.stdin, name).text
                 rows_by_file.append((name, shapes_for_path(name, text)))
             except (ReadError, SourceError) as exc:
                 click.echo(f"{name}: error: {exc}", err=True)

@@ -82,8 +82,8 @@ def read_source(path: Path, display: str) -> SourceFile:
 
 
 def read_stream(stream: BinaryIO, display: str) -> SourceFile:
-    """A source read from stdin (or any binary stream)."""
-    text, encoding = decode(stream.read())
+    """A source read from stdin (or any binary stream; a text stream is read through its bytes)."""
+    text, encoding = decode(getattr(stream, "buffer", stream).read())
     return SourceFile(display=display, text=text, encoding=encoding)
 
 
