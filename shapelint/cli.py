@@ -75,13 +75,13 @@ def check(
         stdin_filename=stdin_filename,
     )
     try:
-        result = check_paths(paths, options, stdin=click.get_binary_stream("stdin"))
+        result = check_paths(paths, options, stdin=sys.stdin)
     except CheckError as exc:
         _fail(str(exc))
     for message in result.messages:
         click.echo(message, err=True)
 
-    stdout = click.get_text_stream("stdout")
+    stdout = sys.stdout
     if diff:
         stdout.write(result.diff)
         n = result.fixed
@@ -89,14 +89,14 @@ def check(
     else:
         fixed_stdin = [r.output for r in result.reports if r.output is not None]
         # Editors replace the buffer with stdout: the findings go to stderr then.
-        stream = click.get_text_stream("stderr") if fixed_stdin else stdout
+        stream = sys.stderr if fixed_stdin else stdout
         context = OutputContext(
             sources=result.sources, color=use_color(stream), quiet=quiet, statistics=statistics, fixed=result.fixed
         )
         emit(result.findings, format_, stream, context=context)
         if fixed_stdin:
             stdout.flush()
-            click.get_binary_stream("stdout").write(b"".join(fixed_stdin))
+            getattr(sys.stdout, "buffer", sys.stdout).write(b"".join(fixed_stdin))
     sys.exit(result.exit_code(exit_zero=exit_zero))
 
 
@@ -142,3 +142,6 @@ def explain(code: str) -> None:
 from .shapes_cli import shapes  # noqa: E402
 
 main.add_command(shapes)
+from .runtime.cli import run  # noqa: E402
+
+main.add_command(run)

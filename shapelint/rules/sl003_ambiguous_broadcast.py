@@ -122,9 +122,10 @@ No automatic fix: only the author knows which axis was meant.
                 expression = code(analysis, event.node)
                 if grows:
                     message = f"`{expression}` broadcasts {shape(vec.value)} with {shape(other.value)} into {shape(result)}"
+                    vector = code(analysis, vec.node)
                     help_text = (
-                        f"if an elementwise result was meant, make `{code(analysis, vec.node)}` a column "
-                        f"with `.reshape(-1, 1)`; if the table was meant, write `[:, None]` or `np.outer` to say so"
+                        f"if an elementwise result was meant, make `{vector}` a column with `.reshape(-1, 1)`; "
+                        f"if the {shape(result)} table was meant, say so: `{vector}.reshape(1, -1)`"
                     )
                 elif matches >= 2:
                     message = (
