@@ -17,126 +17,23 @@ unknown axis), and `linspace(..., retstep=True)` with array bounds.
 
 from __future__ import annotations
 
-import builtins
-import warnings
-from functools import lru_cache
-from typing import Any, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from ..domain import ONE, SCALAR, Axis, Known, Shape, Sym, Unknown, broadcast, format_shape, same_length, same_shape
-from ..values import (
-    NONE,
-    UNKNOWN,
-    Array,
-    Const,
-    Int,
-    Lst,
-    Opaque,
-    PyFloat,
-    RandomGen,
-    Range,
-    Ref,
-    Tup,
-    Value,
-    int_of,
-)
-from ._registry import CallArgs, ShapeError, as_array, float_dtype, length_of, shape_rule, to_shape
+from ..values import NONE, UNKNOWN, Array, Const, Int, Lst, Opaque, PyFloat, RandomGen, Range, Ref, Tup, Value, int_of
+from ._args import is_bool, is_none, length_of, one_axis, operand, to_shape
+from ._dtypes import SHAPED, dtype_kind, float_dtype, read_dtype
+from ._registry import CallArgs, GiveUp, ShapeError, broadcast_shapes, shape_rule
 
-# -- dtype arguments --
-
-SHAPED = "shaped"
-"""`read_dtype` result for a sub-array dtype (`'(2,)f8'`), which adds axes to the result."""
-
-_UNREADABLE = object()
-_BUILTIN_TYPES = {"bool", "int", "float", "complex", "object", "str", "bytes"}
-
-
-def read_dtype(value: Value | None, default: str | None) -> str | None:
-    """The kind letter of a `dtype=` argument: 'b', 'i', 'f', None, or SHAPED.
-
-    `default` is the answer when the argument is absent or `None`. A dtype the
-    analyzer cannot read gives None (unknown kind), as does a readable one of
-    another kind (strings, objects, datetimes).
-
-    >>> read_dtype(Ref("builtins.bool"), "f"), read_dtype(Const("int32"), "f"), read_dtype(None, "f")
-    ('b', 'i', 'f')
-    """
-    if value is None or value == NONE:
-        return default
-    obj = _dtype_object(value)
-    if obj is _UNREADABLE:
-        return None
-    try:
-        return _kind_of(obj)
-    except TypeError:  # unhashable: not something np.dtype reads either
-        return None
-
-
-def _dtype_object(value: Value) -> Any:
-    if isinstance(value, Const) and isinstance(value.value, (str, type, np.dtype)):
-        return value.value
-    if isinstance(value, Ref):
-        name = value.qualname
-        if name.startswith("numpy.") and name.count(".") == 1:
-            obj = getattr(np, name[len("numpy.") :], _UNREADABLE)
-            return obj if isinstance(obj, (type, np.dtype)) else _UNREADABLE
-        bare = name[len("builtins.") :] if name.startswith("builtins.") else name
-        if bare in _BUILTIN_TYPES:
-            return getattr(builtins, bare)
-    return _UNREADABLE
-
-
-@lru_cache(maxsize=256)
-def _kind_of(obj: Any) -> str | None:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            dtype = np.dtype(obj)
-    except Exception:  # noqa: BLE001 - whatever numpy refuses, the analyzer cannot read
-        return None
-    if dtype.shape != ():
-        return SHAPED
-    return {"b": "b", "i": "i", "u": "i", "f": "f", "c": "f"}.get(dtype.kind)
+# -- arguments --
 
 
 def _is_python_int_type(value: Value | None) -> bool:
     if isinstance(value, Const):
         return value.value is int
     return isinstance(value, Ref) and value.qualname in ("builtins.int", "int")
-
-
-# -- arguments --
-
-
-def operand(value: Value | None) -> Array | None:
-    """What `np.asarray(value)` gives, with the dtype of mixed literals fixed.
-
-    `[True, 1]` is an int array in numpy (not float), and `range(n)` is an int
-    array of length n.
-    """
-    if isinstance(value, Range):
-        return Array(Shape((value.length,)), "i")
-    arr = as_array(value)
-    if arr is not None and isinstance(value, (Tup, Lst)):
-        return Array(arr.shape, _literal_kind(value))
-    return arr
-
-
-def _literal_kind(value: Value) -> str | None:
-    if isinstance(value, (Tup, Lst)):
-        if value.items is None:
-            return None
-        if not value.items:
-            return "f"
-        kinds = [_literal_kind(item) for item in value.items]
-        return float_dtype(*(Array(SCALAR, k) for k in kinds))
-    arr = operand(value)
-    return arr.dtype if arr is not None else None
-
-
-def _is_bool(value: Value | None) -> bool:
-    return isinstance(value, Const) and isinstance(value.value, bool)
 
 
 def _nonnegative(shape: Shape) -> Shape:
@@ -152,9 +49,9 @@ def dims(value: Value | None) -> Shape | None:
     numpy refuses bools as dimensions (TypeError), so they are not understood;
     a negative known length raises ShapeError as numpy does.
     """
-    if value is None or _is_bool(value):
+    if value is None or is_bool(value):
         return None
-    if isinstance(value, (Tup, Lst)) and value.items is not None and any(_is_bool(i) for i in value.items):
+    if isinstance(value, (Tup, Lst)) and value.items is not None and any(is_bool(i) for i in value.items):
         return None
     shape = to_shape(value)
     return None if shape is None else _nonnegative(shape)
@@ -162,7 +59,7 @@ def dims(value: Value | None) -> Shape | None:
 
 def _length(value: Value | None, *, allow_bool: bool = False) -> Axis | None:
     """An argument that must be one int length (`N` of eye, a dim of rand)."""
-    if value is None or (_is_bool(value) and not allow_bool):
+    if value is None or (is_bool(value) and not allow_bool):
         return None
     if isinstance(value, Opaque):
         # It must be an int, so an unknown-but-fixed value is a length named after it.
@@ -172,10 +69,6 @@ def _length(value: Value | None, *, allow_bool: bool = False) -> Axis | None:
     if axis is not None:
         _nonnegative(Shape((axis,)))
     return axis
-
-
-def _absent(value: Value | None) -> bool:
-    return value is None or value == NONE
 
 
 def made(shape: Shape, dtype: str | None, call: CallArgs, sources: Sequence[Value] = ()) -> Array:
@@ -199,22 +92,26 @@ def made(shape: Shape, dtype: str | None, call: CallArgs, sources: Sequence[Valu
 
 def _no_like(bound: dict[str, Value]) -> bool:
     # `like=` hands creation over to another array library.
-    return _absent(bound.get("like"))
+    return is_none(bound.get("like"))
 
 
 # -- zeros, ones, empty, full --
 
 
-@shape_rule("numpy.zeros", "numpy.ones", "numpy.empty")
+@shape_rule("numpy.zeros", "numpy.ones", "numpy.empty", "numpy.full")
 def _zeros(call: CallArgs) -> Value:
-    bound = call.bind("shape, dtype=None, order='C', *, device=None, like=None")
-    if bound is None or "shape" not in bound or not _no_like(bound):
+    fill = "fill_value, " if call.qualname == "numpy.full" else ""
+    bound = call.bind(f"shape, {fill}dtype=None, order='C', *, device=None, like=None")
+    if "shape" not in bound or (fill and "fill_value" not in bound) or not _no_like(bound):
         return UNKNOWN
     shape = dims(bound["shape"])
-    kind = read_dtype(bound.get("dtype"), "f")
-    if shape is None or kind == SHAPED:
+    if shape is None:
         return UNKNOWN
-    return made(shape, kind, call)
+    fill_value = bound.get("fill_value")
+    fill_arr = operand(fill_value)
+    # `full` makes the fill value's dtype, the others floats.
+    default = "f" if fill_value is None else fill_arr.dtype if fill_arr else None
+    return _filled(call, shape, fill_value, bound.get("dtype"), default)
 
 
 def _fits_into(src: Shape, dst: Shape) -> bool:
@@ -237,52 +134,38 @@ def _fits_into(src: Shape, dst: Shape) -> bool:
 
 
 def _filled(
-    call: CallArgs, shape: Shape, fill: Value, dtype: Value | None, default_kind: str | None, sources: Sequence[Value] = ()
+    call: CallArgs,
+    shape: Shape,
+    fill: Value | None,
+    dtype: Value | None,
+    default_kind: str | None,
+    sources: Sequence[Value] = (),
 ) -> Value:
+    """`made`, once the fill value (None: there is none) is known to fit the shape."""
     fill_arr = operand(fill)
     if fill_arr is not None and not _fits_into(fill_arr.shape, shape):
         raise ShapeError(
             "broadcast",
             f"could not broadcast input array from shape {format_shape(fill_arr.shape)} into shape {format_shape(shape)}",
         )
-    kind = read_dtype(dtype, default_kind)
-    if kind == SHAPED:
-        return UNKNOWN
-    return made(shape, kind, call, sources)
-
-
-@shape_rule("numpy.full")
-def _full(call: CallArgs) -> Value:
-    bound = call.bind("shape, fill_value, dtype=None, order='C', *, device=None, like=None")
-    if bound is None or "fill_value" not in bound or not _no_like(bound):
-        return UNKNOWN
-    shape = dims(bound["shape"])
-    if shape is None:
-        return UNKNOWN
-    fill_arr = operand(bound["fill_value"])
-    return _filled(call, shape, bound["fill_value"], bound.get("dtype"), fill_arr.dtype if fill_arr else None)
+    return made(shape, dtype_kind(dtype, default_kind), call, sources)
 
 
 @shape_rule("numpy.zeros_like", "numpy.ones_like", "numpy.empty_like", "numpy.full_like")
 def _like(call: CallArgs) -> Value:
     fill = "fill_value, " if call.qualname == "numpy.full_like" else ""
     bound = call.bind(f"a, {fill}dtype=None, order='K', subok=True, shape=None, *, device=None")
-    if bound is None or "a" not in bound or (fill and "fill_value" not in bound):
+    if "a" not in bound or (fill and "fill_value" not in bound):
         return UNKNOWN
     source = operand(bound["a"])
-    if not _absent(bound.get("shape")):
+    if not is_none(bound.get("shape")):
         shape = dims(bound["shape"])
     else:
         shape = source.shape if source is not None else None
     if shape is None:
         return UNKNOWN
     default = source.dtype if source is not None else None
-    if fill:
-        return _filled(call, shape, bound["fill_value"], bound.get("dtype"), default, [bound["a"]])
-    kind = read_dtype(bound.get("dtype"), default)
-    if kind == SHAPED:
-        return UNKNOWN
-    return made(shape, kind, call, [bound["a"]])
+    return _filled(call, shape, bound.get("fill_value"), bound.get("dtype"), default, [bound["a"]])
 
 
 # -- eye, identity, arange, linspace, logspace --
@@ -291,27 +174,25 @@ def _like(call: CallArgs) -> Value:
 @shape_rule("numpy.eye")
 def _eye(call: CallArgs) -> Value:
     bound = call.bind("N, M=None, k=0, dtype=None, order='C', *, device=None, like=None")
-    if bound is None or "N" not in bound or not _no_like(bound):
+    if "N" not in bound or not _no_like(bound):
         return UNKNOWN
     n = _length(bound["N"])
-    m = n if _absent(bound.get("M")) else _length(bound["M"])
+    m = n if is_none(bound.get("M")) else _length(bound["M"])
     k = bound.get("k")
-    if n is None or m is None or (k is not None and int_of(k) is None) or _is_bool(k):
+    if n is None or m is None or (k is not None and int_of(k) is None) or is_bool(k):
         return UNKNOWN
-    kind = read_dtype(bound.get("dtype"), "f")
-    return UNKNOWN if kind == SHAPED else made(Shape((n, m)), kind, call)
+    return made(Shape((n, m)), dtype_kind(bound.get("dtype"), "f"), call)
 
 
 @shape_rule("numpy.identity")
 def _identity(call: CallArgs) -> Value:
     bound = call.bind("n, dtype=None, *, like=None")
-    if bound is None or "n" not in bound or not _no_like(bound):
+    if "n" not in bound or not _no_like(bound):
         return UNKNOWN
     n = _length(bound["n"])
-    kind = read_dtype(bound.get("dtype"), "f")
-    if n is None or kind == SHAPED:
+    if n is None:
         return UNKNOWN
-    return made(Shape((n, n)), kind, call)
+    return made(Shape((n, n)), dtype_kind(bound.get("dtype"), "f"), call)
 
 
 def _ceil_div(a: int, b: int) -> int:
@@ -321,17 +202,17 @@ def _ceil_div(a: int, b: int) -> int:
 @shape_rule("numpy.arange")
 def _arange(call: CallArgs) -> Value:
     bound = call.bind("start=None, stop=None, step=None, dtype=None, *, device=None, like=None")
-    if bound is None or not _no_like(bound):
+    if not _no_like(bound):
         return UNKNOWN
     start, stop, step = bound.get("start"), bound.get("stop"), bound.get("step")
-    if _absent(stop):
-        if _absent(start) or "start" in call.kwargs:
+    if is_none(stop):
+        if is_none(start) or "start" in call.kwargs:
             return UNKNOWN  # numpy: "arange() requires stop to be specified"
         # arange(5) and arange(5, None) both count from zero to 5.
         start, stop = None, start
-    if _absent(start):
+    if is_none(start):
         start = None
-    if _absent(step):
+    if is_none(step):
         step = None
     given = [v for v in (start, stop, step) if v is not None]
     arrays = [operand(v) for v in given]
@@ -339,9 +220,7 @@ def _arange(call: CallArgs) -> Value:
         return UNKNOWN
     kind = float_dtype(*arrays)
     kind = "i" if kind == "b" else kind  # arange(True) counts in ints
-    kind = read_dtype(bound.get("dtype"), kind)
-    if kind == SHAPED:
-        return UNKNOWN
+    kind = dtype_kind(bound.get("dtype"), kind)
     length = _arange_length(start, stop, step)
     if kind == "b" and isinstance(length, Known) and length.value > 2:
         raise ShapeError("dtype", "arange() is only supported for booleans when the result has at most length 2")
@@ -366,38 +245,28 @@ def _int_axis(value: Value) -> Axis | None:
     return int_of(value) if isinstance(value, (Int, Const)) else None
 
 
-def _spaced(call: CallArgs, bound: dict[str, Value], bounds: list[Value]) -> tuple[Shape, str | None] | None:
-    """The shape and dtype of linspace/logspace: the bounds' broadcast with `num` inserted at `axis`."""
+def _spaced(call: CallArgs, bound: dict[str, Value], bounds: list[Value]) -> Array:
+    """The result of linspace/logspace: the bounds' broadcast with `num` inserted at `axis`."""
     arrays = [operand(v) for v in bounds]
     if any(a is None for a in arrays):
-        return None
-    joined = broadcast([a.shape for a in arrays])  # type: ignore[union-attr]
-    if joined.error:
-        raise ShapeError("broadcast", joined.error)
+        raise GiveUp
+    joined = broadcast_shapes([a.shape for a in arrays])  # type: ignore[union-attr]
     num = _length(bound.get("num", Int(Known(50))), allow_bool=True)
-    axis = int_of(bound.get("axis", Int(Known(0))))
-    if joined.shape.axes is None or num is None or not isinstance(axis, Known) or _is_bool(bound.get("axis")):
-        return None
-    rank = len(joined.shape.axes) + 1
-    if not -rank <= axis.value < rank:
-        raise ShapeError("axis", f"axis {axis.value} is out of bounds for array of dimension {rank}")
-    at = axis.value % rank
-    axes = joined.shape.axes[:at] + (num,) + joined.shape.axes[at:]
-    kind = read_dtype(bound.get("dtype"), "f" if float_dtype(*arrays) is not None else None)
-    if kind == SHAPED:
-        return None
-    return Shape(axes), kind
+    if joined.axes is None or num is None:
+        raise GiveUp
+    at = one_axis(bound.get("axis", Int(Known(0))), len(joined.axes) + 1)
+    if at is None:
+        raise GiveUp
+    kind = dtype_kind(bound.get("dtype"), "f" if float_dtype(*arrays) is not None else None)
+    return made(Shape(joined.axes[:at] + (num,) + joined.axes[at:]), kind, call)
 
 
 @shape_rule("numpy.linspace")
 def _linspace(call: CallArgs) -> Value:
     bound = call.bind("start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None")
-    if bound is None or "stop" not in bound:
+    if "stop" not in bound:
         return UNKNOWN
-    spaced = _spaced(call, bound, [bound["start"], bound["stop"]])
-    if spaced is None:
-        return UNKNOWN
-    result = made(spaced[0], spaced[1], call)
+    result = _spaced(call, bound, [bound["start"], bound["stop"]])
     retstep = bound.get("retstep", Const(False))
     if retstep == Const(False):
         return result
@@ -412,10 +281,9 @@ def _linspace(call: CallArgs) -> Value:
 @shape_rule("numpy.logspace")
 def _logspace(call: CallArgs) -> Value:
     bound = call.bind("start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0")
-    if bound is None or "stop" not in bound:
+    if "stop" not in bound:
         return UNKNOWN
-    spaced = _spaced(call, bound, [bound["start"], bound["stop"], bound.get("base", PyFloat())])
-    return UNKNOWN if spaced is None else made(spaced[0], spaced[1], call)
+    return _spaced(call, bound, [bound["start"], bound["stop"], bound.get("base", PyFloat())])
 
 
 # -- array, asarray and friends --
@@ -425,12 +293,10 @@ def _converted(call: CallArgs, source: Value, dtype: Value | None, ndmin: int = 
     arr = operand(source)
     if arr is None:
         return UNKNOWN
-    kind = read_dtype(dtype, arr.dtype)
-    if kind == SHAPED:
-        return UNKNOWN
+    kind = dtype_kind(dtype, arr.dtype)
     if copy is not None and copy != NONE and copy != Const(True):
         # copy=False raises in numpy 2 whenever a copy is needed (a list, a dtype change).
-        if copy != Const(False) or not isinstance(source, Array) or not _absent(dtype):
+        if copy != Const(False) or not isinstance(source, Array) or not is_none(dtype):
             return UNKNOWN
     shape = arr.shape
     if ndmin:
@@ -443,11 +309,11 @@ def _converted(call: CallArgs, source: Value, dtype: Value | None, ndmin: int = 
 @shape_rule("numpy.array")
 def _array(call: CallArgs) -> Value:
     bound = call.bind("object, dtype=None, *, copy=True, order='K', subok=False, ndmin=0, like=None")
-    if bound is None or "object" not in bound or not _no_like(bound):
+    if "object" not in bound or not _no_like(bound):
         return UNKNOWN
     ndmin_value = bound.get("ndmin", Int(Known(0)))
     ndmin = int_of(ndmin_value)
-    if not isinstance(ndmin, Known) or _is_bool(ndmin_value) or not 0 <= ndmin.value <= 64:
+    if not isinstance(ndmin, Known) or is_bool(ndmin_value) or not 0 <= ndmin.value <= 64:
         return UNKNOWN
     return _converted(call, bound["object"], bound.get("dtype"), ndmin.value, bound.get("copy"))
 
@@ -455,7 +321,7 @@ def _array(call: CallArgs) -> Value:
 @shape_rule("numpy.asarray", "numpy.asanyarray")
 def _asarray(call: CallArgs) -> Value:
     bound = call.bind("a, dtype=None, order=None, *, device=None, copy=None, like=None")
-    if bound is None or "a" not in bound or not _no_like(bound):
+    if "a" not in bound or not _no_like(bound):
         return UNKNOWN
     return _converted(call, bound["a"], bound.get("dtype"), copy=bound.get("copy"))
 
@@ -463,7 +329,7 @@ def _asarray(call: CallArgs) -> Value:
 @shape_rule("numpy.ascontiguousarray")
 def _ascontiguousarray(call: CallArgs) -> Value:
     bound = call.bind("a, dtype=None, *, like=None")
-    if bound is None or "a" not in bound or not _no_like(bound):
+    if "a" not in bound or not _no_like(bound):
         return UNKNOWN
     # The result has at least one axis: a scalar becomes shape (1,).
     return _converted(call, bound["a"], bound.get("dtype"), ndmin=1)
@@ -472,7 +338,7 @@ def _ascontiguousarray(call: CallArgs) -> Value:
 @shape_rule("numpy.copy")
 def _copy(call: CallArgs) -> Value:
     bound = call.bind("a, order='K', subok=False")
-    if bound is None or "a" not in bound:
+    if "a" not in bound:
         return UNKNOWN
     return _converted(call, bound["a"], None)
 
@@ -486,7 +352,7 @@ _SCALAR_KINDS = {"numpy.float64": "f", "numpy.float32": "f", "numpy.int64": "i",
 def _scalar_type(call: CallArgs) -> Value:
     kind = _SCALAR_KINDS.get(call.qualname)
     bound = call.bind("x")
-    if bound is None or call.kwargs:
+    if call.kwargs:
         return UNKNOWN
     x = bound.get("x")
     if x is None:
@@ -495,7 +361,7 @@ def _scalar_type(call: CallArgs) -> Value:
         # Of an array-like it converts every element: np.float64(a) has a's shape.
         arr = operand(x)
         return UNKNOWN if arr is None else Array(arr.shape, kind, arr.origin if arr.rank == 1 else None)
-    if isinstance(x, (Int, PyFloat)) or _is_bool(x):
+    if isinstance(x, (Int, PyFloat)) or is_bool(x):
         if kind == "i" and isinstance(x, Int) and isinstance(x.value, Known) and abs(x.value.value) >= 2**31:
             return UNKNOWN  # may overflow the int type
         return Array(SCALAR, kind)
@@ -522,7 +388,7 @@ def _names(name: str, *, legacy: bool = True, generator: bool = True) -> list[st
     return out
 
 
-def _bind(call: CallArgs, signature: str) -> dict[str, Value] | None:
+def _bind(call: CallArgs, signature: str) -> dict[str, Value]:
     """Bind, with the generator as a leading `self` for methods."""
     method = call.qualname.startswith((_GEN, _LEGACY))
     return call.bind(("self, " if method else "") + signature)
@@ -537,25 +403,26 @@ def _draw(
 ) -> Value:
     """Samples of a distribution: `size` if given, else the broadcast of the parameters.
 
-    With `size=None` and scalar parameters numpy returns `scalar` (a Python
-    float or int). An explicit size must hold the parameters' broadcast; for
-    the integer samplers (`strict` False) it need only broadcast with them.
+    Known parameter values are checked against `_LIMITS` first. With
+    `size=None` and scalar parameters numpy returns `scalar` (a Python float
+    or int). An explicit size must hold the parameters' broadcast; for the
+    integer samplers (`strict` False) it need only broadcast with them.
     """
+    for name in params:
+        low, high, message = _LIMITS.get(name, (None, None, ""))
+        value = _number(bound.get(name))
+        _require(value is None or ((low is None or value >= low) and (high is None or value <= high)), message)
     given = [bound[p] for p in params if p in bound]
     arrays = [operand(v) for v in given]
     if any(a is None for a in arrays):
         return UNKNOWN
     shapes = [a.shape for a in arrays]  # type: ignore[union-attr]
     size = bound.get("size")
-    if _absent(size):
-        joined = broadcast(shapes)
-        if joined.error:
-            raise ShapeError("broadcast", joined.error)
-        if joined.shape.axes is None:
+    if is_none(size):
+        joined = broadcast_shapes(shapes)
+        if joined.axes is None:
             return UNKNOWN
-        if joined.shape.axes == ():
-            return scalar
-        return made(joined.shape, kind, call, given)
+        return scalar if joined.axes == () else made(joined, kind, call, given)
     target = dims(size)
     if target is None:
         return UNKNOWN
@@ -571,10 +438,7 @@ def _draw(
 
 def _check_size(shapes: list[Shape], size: Shape) -> None:
     # numpy requires broadcast(params..., size) == size: parameters never stretch the output.
-    joined = broadcast(list(shapes) + [size])
-    if joined.error:
-        raise ShapeError("broadcast", joined.error)
-    axes, target = joined.shape.axes, size.axes
+    axes, target = broadcast_shapes(list(shapes) + [size]).axes, size.axes
     if axes is None or target is None:
         return
     if len(axes) > len(target) or any(same_length(a, b) is False for a, b in zip(axes[len(axes) - len(target) :], target)):
@@ -599,60 +463,45 @@ def _require(condition: bool, message: str) -> None:
         raise ShapeError("value", message)
 
 
+# The values numpy's samplers refuse, by parameter name: (lowest, highest, numpy's message).
+_LIMITS = {
+    "scale": (0, None, "scale < 0"),
+    "lam": (0, None, "lam < 0 or lam is NaN"),
+    "n": (0, None, "n < 0"),
+    "p": (0, 1, "p < 0, p > 1 or p is NaN"),
+}
+
+
 @shape_rule(*_names("normal"))
 def _normal(call: CallArgs) -> Value:
-    bound = _bind(call, "loc=0.0, scale=1.0, size=None")
-    if bound is None:
-        return UNKNOWN
-    scale = _number(bound.get("scale"))
-    _require(scale is None or scale >= 0, "scale < 0")
-    return _draw(call, bound, ["loc", "scale"], "f", PyFloat())
+    return _draw(call, _bind(call, "loc=0.0, scale=1.0, size=None"), ["loc", "scale"], "f", PyFloat())
 
 
 @shape_rule(*_names("uniform"))
 def _uniform(call: CallArgs) -> Value:
-    bound = _bind(call, "low=0.0, high=1.0, size=None")
-    return UNKNOWN if bound is None else _draw(call, bound, ["low", "high"], "f", PyFloat())
+    return _draw(call, _bind(call, "low=0.0, high=1.0, size=None"), ["low", "high"], "f", PyFloat())
 
 
 @shape_rule(*_names("exponential"))
 def _exponential(call: CallArgs) -> Value:
-    bound = _bind(call, "scale=1.0, size=None")
-    if bound is None:
-        return UNKNOWN
-    scale = _number(bound.get("scale"))
-    _require(scale is None or scale >= 0, "scale < 0")
-    return _draw(call, bound, ["scale"], "f", PyFloat())
+    return _draw(call, _bind(call, "scale=1.0, size=None"), ["scale"], "f", PyFloat())
 
 
 @shape_rule(*_names("binomial"))
 def _binomial(call: CallArgs) -> Value:
     bound = _bind(call, "n, p, size=None")
-    if bound is None or "p" not in bound:
+    if "n" not in bound or "p" not in bound:
         return UNKNOWN
-    n, p = _number(bound["n"]), _number(bound["p"])
-    _require(n is None or n >= 0, "n < 0")
-    _require(p is None or 0 <= p <= 1, "p < 0, p > 1 or p is NaN")
     return _draw(call, bound, ["n", "p"], "i", _py_int())
 
 
 @shape_rule(*_names("poisson"))
 def _poisson(call: CallArgs) -> Value:
-    bound = _bind(call, "lam=1.0, size=None")
-    if bound is None:
-        return UNKNOWN
-    lam = _number(bound.get("lam"))
-    _require(lam is None or lam >= 0, "lam < 0 or lam is NaN")
-    return _draw(call, bound, ["lam"], "i", _py_int())
-
-
-@shape_rule(*_names("standard_normal", generator=False))
-def _standard_normal_legacy(call: CallArgs) -> Value:
-    bound = _bind(call, "size=None")
-    return UNKNOWN if bound is None else _draw(call, bound, [], "f", PyFloat())
+    return _draw(call, _bind(call, "lam=1.0, size=None"), ["lam"], "i", _py_int())
 
 
 @shape_rule(
+    *_names("standard_normal", generator=False),
     "numpy.random.random",
     "numpy.random.random_sample",
     "numpy.random.ranf",
@@ -661,27 +510,22 @@ def _standard_normal_legacy(call: CallArgs) -> Value:
     _LEGACY + "random_sample",
 )
 def _random_legacy(call: CallArgs) -> Value:
-    bound = _bind(call, "size=None")
-    return UNKNOWN if bound is None else _draw(call, bound, [], "f", PyFloat())
+    return _draw(call, _bind(call, "size=None"), [], "f", PyFloat())
 
 
 @shape_rule(_GEN + "random", _GEN + "standard_normal")
 def _random_generator(call: CallArgs) -> Value:
     bound = _bind(call, "size=None, dtype=None, out=None")
-    if bound is None:
-        return UNKNOWN
     out = bound.get("out")
-    if not _absent(out):
+    if not is_none(out):
         # The samples are written into `out`, which is returned.
-        return out if isinstance(out, Array) and _absent(bound.get("size")) else UNKNOWN
+        return out if isinstance(out, Array) and is_none(bound.get("size")) else UNKNOWN
     return _draw(call, bound, [], "f", PyFloat())
 
 
 @shape_rule("numpy.random.rand", "numpy.random.randn", _LEGACY + "rand", _LEGACY + "randn")
 def _rand(call: CallArgs) -> Value:
     bound = _bind(call, "*dims")
-    if bound is None:
-        return UNKNOWN
     lengths = [_length(d) for d in bound["dims"].items]  # type: ignore[union-attr]
     if not lengths:
         return PyFloat()
@@ -702,16 +546,14 @@ def _check_int_range(low: Value, high: Value | None, inclusive: bool) -> None:
 @shape_rule("numpy.random.randint", _LEGACY + "randint")
 def _randint(call: CallArgs) -> Value:
     bound = _bind(call, "low, high=None, size=None, dtype=None")
-    if bound is None or "low" not in bound:
+    if "low" not in bound:
         return UNKNOWN
-    high = None if _absent(bound.get("high")) else bound["high"]
+    high = None if is_none(bound.get("high")) else bound["high"]
     _check_int_range(bound["low"], high, inclusive=False)
     dtype = bound.get("dtype")
-    kind = read_dtype(dtype, "i")
-    if kind == SHAPED:
-        return UNKNOWN
+    kind = dtype_kind(dtype, "i")
     # Only the default dtype (Python int) gives a Python int; np.int8 gives a numpy int.
-    if _absent(dtype) or _is_python_int_type(dtype):
+    if is_none(dtype) or _is_python_int_type(dtype):
         scalar: Value = _py_int()
     else:
         scalar = Array(SCALAR, "i") if kind == "i" else UNKNOWN
@@ -726,15 +568,13 @@ def _without(bound: dict[str, Value], key: str) -> dict[str, Value]:
 @shape_rule(_GEN + "integers")
 def _integers(call: CallArgs) -> Value:
     bound = _bind(call, "low, high=None, size=None, dtype=None, endpoint=False")
-    if bound is None or "low" not in bound:
+    if "low" not in bound:
         return UNKNOWN
-    high = None if _absent(bound.get("high")) else bound["high"]
+    high = None if is_none(bound.get("high")) else bound["high"]
     endpoint = bound.get("endpoint", Const(False))
     if endpoint in (Const(False), Const(True)):
         _check_int_range(bound["low"], high, inclusive=endpoint == Const(True))
-    kind = read_dtype(bound.get("dtype"), "i")
-    if kind == SHAPED:
-        return UNKNOWN
+    kind = dtype_kind(bound.get("dtype"), "i")
     # Generator.integers returns a numpy int even for one sample (a Python bool for dtype=bool).
     scalar: Value = Array(SCALAR, "i") if kind == "i" else UNKNOWN
     params = _without(bound, "high") if high is None else bound
@@ -746,11 +586,11 @@ def _choice(call: CallArgs) -> Value:
     generator = call.qualname.startswith(_GEN)
     extra = ", axis=0, shuffle=True" if generator else ""
     bound = _bind(call, f"a, size=None, replace=True, p=None{extra}")
-    if bound is None or "a" not in bound:
+    if "a" not in bound:
         return UNKNOWN
     a = bound["a"]
-    size = None if _absent(bound.get("size")) else dims(bound["size"])
-    if not _absent(bound.get("size")) and size is None:
+    size = None if is_none(bound.get("size")) else dims(bound["size"])
+    if not is_none(bound.get("size")) and size is None:
         return UNKNOWN
     population = _population(a)
     if population is None:
@@ -764,13 +604,11 @@ def _choice(call: CallArgs) -> Value:
         _require(items.rank == 1, "a must be 1-dimensional")
         _check_choice(bound, count, size)
         return Array(SCALAR, items.dtype) if size is None else made(size, items.dtype, call)
-    axis = int_of(bound.get("axis", Int(Known(0))))
-    if items.shape.axes is None or not isinstance(axis, Known) or _is_bool(bound.get("axis")):
+    if items.shape.axes is None:
         return UNKNOWN
-    rank = len(items.shape.axes)
-    if not -rank <= axis.value < rank:
-        raise ShapeError("axis", f"axis {axis.value} is out of bounds for array of dimension {rank}")
-    at = axis.value % rank
+    at = one_axis(bound.get("axis", Int(Known(0))), len(items.shape.axes))
+    if at is None:
+        return UNKNOWN
     _check_choice(bound, items.shape.axes[at], size)
     middle = () if size is None else size.axes
     shape = Shape(items.shape.axes[:at] + middle + items.shape.axes[at + 1 :])  # type: ignore[operator]
@@ -784,7 +622,7 @@ def _population(a: Value) -> tuple[Axis, Array | None] | None:
     if isinstance(a, Array) and a.shape.axes == ():
         # A 0-d int array is used as an int.
         return (Unknown("0-d population"), None) if a.dtype == "i" else None
-    if isinstance(a, Opaque) or _is_bool(a):
+    if isinstance(a, Opaque) or is_bool(a):
         return None
     arr = operand(a)
     if arr is None or not arr.shape.axes:
@@ -805,7 +643,7 @@ def _check_choice(bound: dict[str, Value], count: Axis, size: Shape | None) -> N
     if replace == Const(False) and isinstance(count, Known) and samples is not None and size is not None:
         _require(samples <= count.value, "Cannot take a larger sample than population when replace=False")
     p = bound.get("p")
-    if not _absent(p):
+    if not is_none(p):
         p_arr = operand(p)
         if p_arr is not None and p_arr.shape.axes is not None:
             _require(len(p_arr.shape.axes) == 1, "'p' must be 1-dimensional")
@@ -816,7 +654,7 @@ def _check_choice(bound: dict[str, Value], count: Axis, size: Shape | None) -> N
 def _permutation(call: CallArgs) -> Value:
     generator = call.qualname.startswith(_GEN)
     bound = _bind(call, "x, axis=0" if generator else "x")
-    if bound is None or "x" not in bound:
+    if "x" not in bound:
         return UNKNOWN
     x = bound["x"]
     if isinstance(x, Int):
@@ -826,7 +664,7 @@ def _permutation(call: CallArgs) -> Value:
         return made(Shape((n,)), "i", call)
     if isinstance(x, Array) and x.shape.axes == ():
         return UNKNOWN  # a numpy int is a count, a 0-d array an error: the two look alike here
-    arr = operand(x) if not _is_bool(x) and not isinstance(x, (Const, PyFloat)) else None
+    arr = operand(x) if not is_bool(x) and not isinstance(x, (Const, PyFloat)) else None
     if arr is None or arr.shape.axes is None:
         return UNKNOWN
     rank = len(arr.shape.axes)
@@ -842,23 +680,26 @@ def _permutation(call: CallArgs) -> Value:
 
 @shape_rule("numpy.random.seed", _LEGACY + "seed")
 def _seed(call: CallArgs) -> Value:
-    return NONE if _bind(call, "seed=None") is not None else UNKNOWN
+    _bind(call, "seed=None")
+    return NONE
 
 
 @shape_rule("numpy.random.shuffle", _LEGACY + "shuffle")
 def _shuffle(call: CallArgs) -> Value:
-    bound = _bind(call, "x")
-    return NONE if bound is not None and "x" in bound else UNKNOWN
+    return NONE if "x" in _bind(call, "x") else UNKNOWN
 
 
 @shape_rule("numpy.random.default_rng")
 def _default_rng(call: CallArgs) -> Value:
-    return RandomGen("Generator") if call.bind("seed=None") is not None else UNKNOWN
+    call.bind("seed=None")
+    return RandomGen("Generator")
 
 
 @shape_rule("numpy.random.RandomState")
 def _random_state(call: CallArgs) -> Value:
-    return RandomGen("RandomState") if call.bind("seed=None") is not None else UNKNOWN
+    call.bind("seed=None")
+    return RandomGen("RandomState")
 
 
-__all__ = ["SHAPED", "dims", "made", "operand", "read_dtype"]
+# SHAPED and read_dtype live in _dtypes; test_creation.py imports them from here.
+__all__ = ["SHAPED", "dims", "made", "read_dtype"]

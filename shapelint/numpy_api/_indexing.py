@@ -26,7 +26,8 @@ from functools import reduce
 
 from ..domain import ONE, UNKNOWN_SHAPE, Axis, Known, Shape, Unknown, broadcast, format_shape, size
 from ..values import UNKNOWN, Array, Const, Int, Lst, SliceV, Tup, Value, int_of, join
-from ._registry import ShapeError, as_array
+from ._args import as_array, length_of
+from ._registry import ShapeError
 
 __all__ = ["index_result"]
 
@@ -70,13 +71,8 @@ def _index_sequence(base: Tup | Lst, index: Value) -> Value:
 
 
 def _int_index(index: Value) -> Axis | None:
-    """The position an int-like index stands for (numpy ints too), else None."""
-    axis = int_of(index)
-    if axis is not None:
-        return axis
-    if isinstance(index, Array) and index.shape.axes == () and index.dtype == "i":
-        return Unknown("numpy int")
-    return None
+    """The position an int-like index stands for (bools and numpy ints too), else None."""
+    return int_of(index) if isinstance(index, Const) else length_of(index)
 
 
 _UNKNOWN_BOUND = object()

@@ -14,32 +14,11 @@ from __future__ import annotations
 
 from math import prod
 
-from ..domain import (
-    ONE,
-    UNKNOWN_AXIS,
-    UNKNOWN_SHAPE,
-    Axis,
-    Known,
-    Shape,
-    Sym,
-    Unknown,
-    arith,
-    same_length,
-    size,
-)
+from ..domain import ONE, UNKNOWN_AXIS, UNKNOWN_SHAPE, Axis, Known, Shape, Sym, Unknown, arith, same_length, size
 from ..values import NONE, UNKNOWN, Array, Const, Int, Lst, PyFloat, Tup, Value, int_of, known_int
-from ._registry import (
-    CallArgs,
-    ShapeError,
-    as_array,
-    const_value,
-    float_dtype,
-    iter_known,
-    length_of,
-    normalize_axis,
-    shape_rule,
-    to_shape,
-)
+from ._args import as_array, const_value, is_none, length_of, normalize_axis, one_axis, sure_array, to_shape
+from ._dtypes import float_dtype
+from ._registry import CallArgs, GiveUp, ShapeError, shape_rule
 
 # A sequence of arrays longer than this is not spelled out item by item.
 _MAX_ITEMS = 256
@@ -48,13 +27,10 @@ _MAX_ITEMS = 256
 # -- helpers --
 
 
-def _bind(call: CallArgs, signature: str) -> tuple[dict[str, Value], Array] | None:
-    """The bound arguments and the array numpy makes of the first one, or None."""
+def _bind(call: CallArgs, signature: str) -> tuple[dict[str, Value], Array]:
+    """The bound arguments and the array numpy makes of the first one; gives up if that is not known."""
     bound = call.bind(signature)
-    if bound is None:
-        return None
-    a = as_array(bound.get(signature.split(",")[0].strip()))
-    return None if a is None else (bound, a)
+    return bound, sure_array(bound.get(signature.split(",")[0].strip()))
 
 
 def _like(
@@ -65,22 +41,6 @@ def _like(
     return Array(shape, a.dtype if dtype == "keep" else dtype, explicit=explicit)  # type: ignore[arg-type]
 
 
-def _is_none(value: Value | None) -> bool:
-    return value is None or (isinstance(value, Const) and value.value is None)
-
-
-def _one_axis(value: Value | None, ndim: int, what: str = "axis") -> int | None:
-    """A single axis argument, normalised; None when not known. Raises when out of range."""
-    if value is None or isinstance(value, Const):
-        return None
-    axis = int_of(value)
-    if not isinstance(axis, Known):
-        return None
-    if not -ndim <= axis.value < ndim:
-        raise ShapeError("axis", f"{what} {axis.value} is out of bounds for array of dimension {ndim}")
-    return axis.value % ndim
-
-
 def _axis_list(value: Value | None, ndim: int) -> list[int] | None:
     """An int-or-sequence axis argument, normalised, in the given order (repeats kept)."""
     if value is None:
@@ -88,7 +48,7 @@ def _axis_list(value: Value | None, ndim: int) -> list[int] | None:
     items = list(value.items) if isinstance(value, (Tup, Lst)) and value.items is not None else [value]
     out = []
     for item in items:
-        axis = _one_axis(item, ndim)
+        axis = one_axis(item, ndim)
         if axis is None:
             return None
         out.append(axis)
@@ -101,24 +61,23 @@ def _items(value: Value | None) -> tuple[Value, ...] | None:
     return None
 
 
-def _arrays(value: Value | None) -> list[Array] | None:
-    """A sequence-of-arrays argument (`np.concatenate([a, b])`) as arrays, or None."""
+def _arrays(value: Value | None) -> list[Array]:
+    """A sequence-of-arrays argument (`np.concatenate([a, b])`) as arrays; gives up if not known."""
     if isinstance(value, Array):
         # An array is a sequence of its sub-arrays along the first axis.
         axes = value.shape.axes
         if not axes or not isinstance(axes[0], Known) or axes[0].value > _MAX_ITEMS:
-            return None
+            raise GiveUp
         return [Array(Shape(axes[1:]), value.dtype)] * axes[0].value
     items = _items(value)
     if items is None:
-        return None
-    out = []
-    for item in items:
-        array = as_array(item)
-        if array is None:
-            return None
-        out.append(array)
-    return out
+        raise GiveUp
+    return [sure_array(item) for item in items]
+
+
+def _joined_dtype(bound: dict[str, Value], arrays: list[Array]) -> str | None:
+    """The dtype kind of joined arrays; unknown when `dtype=` is passed (it is not read)."""
+    return None if "dtype" in bound else float_dtype(*arrays)
 
 
 def _merge_equal(axes: list[Axis]) -> Axis | None:
@@ -163,9 +122,8 @@ def _reshape(a: Array, target: Shape | None) -> Value:
     if negative and Known(0) in others:
         # numpy cannot infer a length next to a zero length, whatever the size.
         raise mismatch
-    known_others = iter_known(others)
-    if isinstance(total, Known) and known_others is not None:
-        product = prod(known_others)
+    if isinstance(total, Known) and all(isinstance(ax, Known) for ax in others):
+        product = prod(ax.value for ax in others)  # type: ignore[union-attr]
         if (not negative and product != total.value) or (negative and total.value % product):
             raise mismatch
     if negative:
@@ -215,8 +173,6 @@ def _factor(axes: tuple[Axis, ...]) -> tuple[int, list[Axis]]:
 @shape_rule("numpy.reshape")
 def _np_reshape(call: CallArgs) -> Value:
     bound = call.bind("a, shape=None, order='C', *, newshape=None, copy=None")
-    if bound is None:
-        return UNKNOWN
     a = as_array(bound.get("a"))
     shape = bound.get("shape", bound.get("newshape"))
     if a is None or shape is None:
@@ -227,7 +183,7 @@ def _np_reshape(call: CallArgs) -> Value:
 @shape_rule("numpy.ndarray.reshape")
 def _method_reshape(call: CallArgs) -> Value:
     bound = call.bind("a, *shape, order='C', copy=None")
-    if bound is None or not isinstance(bound.get("a"), Array):
+    if not isinstance(bound.get("a"), Array):
         return UNKNOWN
     a: Array = bound["a"]  # type: ignore[assignment]
     parts = bound["shape"].items
@@ -242,7 +198,7 @@ def _method_reshape(call: CallArgs) -> Value:
 
 
 def _transpose(a: Array, axes: Value | None) -> Value:
-    if _is_none(axes):
+    if is_none(axes):
         return _like(a, None if a.shape.axes is None else a.shape.axes[::-1])
     items = _items(axes) if not isinstance(axes, Int) else (axes,)
     if items is None:
@@ -262,17 +218,14 @@ def _transpose(a: Array, axes: Value | None) -> Value:
 
 @shape_rule("numpy.transpose", "numpy.permute_dims")
 def _np_transpose(call: CallArgs) -> Value:
-    got = _bind(call, "a, axes=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, axes=None")
     return _transpose(a, bound.get("axes"))
 
 
 @shape_rule("numpy.ndarray.transpose")
 def _method_transpose(call: CallArgs) -> Value:
     bound = call.bind("a, *axes")
-    if bound is None or not isinstance(bound.get("a"), Array):
+    if not isinstance(bound.get("a"), Array):
         return UNKNOWN
     parts = bound["axes"].items
     if not parts:
@@ -305,17 +258,14 @@ def _attr_mt(call: CallArgs) -> Value:
 
 @shape_rule("numpy.swapaxes", "numpy.ndarray.swapaxes")
 def _swapaxes(call: CallArgs) -> Value:
-    got = _bind(call, "a, axis1, axis2")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, axis1, axis2")
     if "axis2" not in bound:
         return UNKNOWN
     if a.shape.axes is None:
         return _like(a, None)
     ndim = len(a.shape.axes)
-    first = _one_axis(bound["axis1"], ndim, "axis1: axis")
-    second = _one_axis(bound["axis2"], ndim, "axis2: axis")
+    first = one_axis(bound["axis1"], ndim, "axis1: axis")
+    second = one_axis(bound["axis2"], ndim, "axis2: axis")
     if first is None or second is None:
         return _like(a, [UNKNOWN_AXIS] * ndim)
     axes = list(a.shape.axes)
@@ -325,10 +275,7 @@ def _swapaxes(call: CallArgs) -> Value:
 
 @shape_rule("numpy.moveaxis")
 def _moveaxis(call: CallArgs) -> Value:
-    got = _bind(call, "a, source, destination")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, source, destination")
     if "destination" not in bound:
         return UNKNOWN
     if a.shape.axes is None:
@@ -353,12 +300,9 @@ def _moveaxis(call: CallArgs) -> Value:
 
 @shape_rule("numpy.expand_dims")
 def _expand_dims(call: CallArgs) -> Value:
-    got = _bind(call, "a, axis")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, axis")
     axis = bound.get("axis")
-    if axis is None or _is_none(axis):
+    if is_none(axis):
         return UNKNOWN
     if isinstance(axis, Int):
         count = 1
@@ -378,10 +322,7 @@ def _expand_dims(call: CallArgs) -> Value:
 
 @shape_rule("numpy.squeeze", "numpy.ndarray.squeeze")
 def _squeeze(call: CallArgs) -> Value:
-    got = _bind(call, "a, axis=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, axis=None")
     if a.shape.axes is None:
         return _like(a, None)
     axes = a.shape.axes
@@ -405,10 +346,7 @@ def _squeeze(call: CallArgs) -> Value:
 
 @shape_rule("numpy.ravel", "numpy.ndarray.ravel", "numpy.ndarray.flatten")
 def _ravel(call: CallArgs) -> Value:
-    got = _bind(call, "a, order='C'")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, order='C'")
     return _like(a, (size(a.shape),))
 
 
@@ -447,11 +385,10 @@ shape_rule("numpy.atleast_3d")(_atleast_rule(3))
 # -- joining --
 
 
-def _concatenate(arrays: list[Array], axis: Value | None) -> Value:
+def _concatenate(arrays: list[Array], axis: Value | None, dtype: str | None) -> Array:
     if not arrays:
         raise ShapeError("concatenate", "need at least one array to concatenate")
-    dtype = float_dtype(*arrays)
-    if _is_none(axis) and axis is not None:
+    if is_none(axis) and axis is not None:
         total: Axis = Known(0)
         for a in arrays:
             total = arith("+", total, size(a.shape))
@@ -464,7 +401,7 @@ def _concatenate(arrays: list[Array], axis: Value | None) -> Value:
     ndim = ranks.pop()
     if ndim == 0:
         raise ShapeError("concatenate", "zero-dimensional arrays cannot be concatenated")
-    where = _one_axis(Int(Known(0)) if axis is None else axis, ndim)  # type: ignore[arg-type]
+    where = one_axis(Int(Known(0)) if axis is None else axis, ndim)  # type: ignore[arg-type]
     if where is None:
         return Array(Shape((UNKNOWN_AXIS,) * ndim), dtype)
     known = [a.shape.axes for a in arrays if a.shape.axes is not None]
@@ -491,31 +428,27 @@ def _concatenate(arrays: list[Array], axis: Value | None) -> Value:
     return Array(Shape(tuple(out)), dtype)
 
 
+_JOIN = "arrays, axis=0, out=None, *, dtype=None, casting='same_kind'"
+
+
 @shape_rule("numpy.concatenate")
 def _np_concatenate(call: CallArgs) -> Value:
-    bound = call.bind("arrays, axis=0, out=None, *, dtype=None, casting='same_kind'")
-    if bound is None or "out" in bound:
+    bound = call.bind(_JOIN)
+    if "out" in bound:
         return UNKNOWN
     arrays = _arrays(bound.get("arrays"))
-    if arrays is None:
-        return UNKNOWN
-    result = _concatenate(arrays, bound.get("axis", Int(Known(0))))
-    if "dtype" in bound and isinstance(result, Array):
-        return Array(result.shape, None)
-    return result
+    return _concatenate(arrays, bound.get("axis", Int(Known(0))), _joined_dtype(bound, arrays))
 
 
 @shape_rule("numpy.stack")
 def _stack(call: CallArgs) -> Value:
-    bound = call.bind("arrays, axis=0, out=None, *, dtype=None, casting='same_kind'")
-    if bound is None or "out" in bound:
+    bound = call.bind(_JOIN)
+    if "out" in bound:
         return UNKNOWN
     arrays = _arrays(bound.get("arrays"))
-    if arrays is None:
-        return UNKNOWN
     if not arrays:
         raise ShapeError("concatenate", "need at least one array to stack")
-    dtype = None if "dtype" in bound else float_dtype(*arrays)
+    dtype = _joined_dtype(bound, arrays)
     ranks = {a.rank for a in arrays} - {None}
     if len(ranks) > 1:
         raise ShapeError("concatenate", "all input arrays must have the same shape")
@@ -526,7 +459,7 @@ def _stack(call: CallArgs) -> Value:
     merged = [_merge_equal([axes[i] for axes in known]) for i in range(ndim)]
     if None in merged:
         raise ShapeError("concatenate", "all input arrays must have the same shape")
-    where = _one_axis(bound.get("axis", Int(Known(0))), ndim + 1)
+    where = one_axis(bound.get("axis", Int(Known(0))), ndim + 1)
     if where is None:
         return Array(Shape((UNKNOWN_AXIS,) * (ndim + 1)), dtype)
     merged.insert(where, Known(len(arrays)))
@@ -538,21 +471,13 @@ def _joiner(prepare, axis_for, signature: str = "tup, *, dtype=None, casting='sa
 
     def rule(call: CallArgs) -> Value:
         bound = call.bind(signature)
-        if bound is None:
-            return UNKNOWN
         arrays = _arrays(bound.get("tup"))
-        if arrays is None:
-            return UNKNOWN
         if not arrays:
             raise ShapeError("concatenate", "need at least one array to concatenate")
         prepared = [prepare(a) for a in arrays]
         axis = axis_for(prepared)
-        if axis is None:
-            return Array(UNKNOWN_SHAPE, None if "dtype" in bound else float_dtype(*prepared))
-        result = _concatenate(prepared, Int(Known(axis)))
-        if "dtype" in bound and isinstance(result, Array):
-            return Array(result.shape, None)
-        return result
+        dtype = _joined_dtype(bound, prepared)
+        return Array(UNKNOWN_SHAPE, dtype) if axis is None else _concatenate(prepared, Int(Known(axis)), dtype)
 
     return rule
 
@@ -582,17 +507,18 @@ shape_rule("numpy.column_stack")(_joiner(_column, lambda _: 1, "tup"))
 # -- repeating --
 
 
+def _target(value: Value | None) -> Shape:
+    """A shape argument (`reps`, `broadcast_to`'s shape) of known rank and no negative length; else give up."""
+    shape = to_shape(value)
+    if shape is None or shape.axes is None or any(isinstance(t, Known) and t.value < 0 for t in shape.axes):
+        raise GiveUp
+    return shape
+
+
 @shape_rule("numpy.tile")
 def _tile(call: CallArgs) -> Value:
-    got = _bind(call, "A, reps")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
-    reps = to_shape(bound.get("reps"))
-    if reps is None or reps.axes is None:
-        return UNKNOWN
-    if any(isinstance(r, Known) and r.value < 0 for r in reps.axes):
-        return UNKNOWN
+    bound, a = _bind(call, "A, reps")
+    reps = _target(bound.get("reps"))
     if a.shape.axes is None:
         return _like(a, None)
     d = max(len(reps.axes), len(a.shape.axes))
@@ -603,21 +529,18 @@ def _tile(call: CallArgs) -> Value:
 
 @shape_rule("numpy.repeat", "numpy.ndarray.repeat")
 def _repeat(call: CallArgs) -> Value:
-    got = _bind(call, "a, repeats, axis=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, repeats, axis=None")
     if "repeats" not in bound:
         return UNKNOWN
     axis = bound.get("axis")
-    if _is_none(axis):
+    if is_none(axis):
         length, where = size(a.shape), None
     elif a.shape.axes is None:
         return _like(a, None)
     elif not a.shape.axes:
         return UNKNOWN  # numpy treats a 0-d input as 1-d here
     else:
-        where = _one_axis(axis, len(a.shape.axes))
+        where = one_axis(axis, len(a.shape.axes))
         if where is None:
             return _like(a, [UNKNOWN_AXIS] * len(a.shape.axes))
         length = a.shape.axes[where]
@@ -650,16 +573,9 @@ def _repeated_length(length: Axis, repeats: Value) -> Axis:
 
 @shape_rule("numpy.broadcast_to")
 def _broadcast_to(call: CallArgs) -> Value:
-    got = _bind(call, "array, shape, subok=False")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
-    target = to_shape(bound.get("shape"))
-    if target is None or target.axes is None:
-        return UNKNOWN
-    if any(isinstance(t, Known) and t.value < 0 for t in target.axes):
-        return UNKNOWN
-    out = list(target.axes)
+    bound, a = _bind(call, "array, shape, subok=False")
+    target = _target(bound.get("shape"))
+    out = list(target.axes)  # type: ignore[arg-type]
     if a.shape.axes is not None:
         if len(a.shape.axes) > len(out):
             raise ShapeError("broadcast", f"cannot broadcast an array of shape {a.shape} to shape {target}")
@@ -679,7 +595,7 @@ def _broadcast_to(call: CallArgs) -> Value:
 
 
 def _same_shape_with_axis(a: Array, axis: Value | None, *, duplicates: bool = False) -> Value:
-    if a.shape.axes is None or _is_none(axis):
+    if a.shape.axes is None or is_none(axis):
         return _like(a, a.shape.axes)
     ndim = len(a.shape.axes)
     if duplicates:
@@ -691,19 +607,13 @@ def _same_shape_with_axis(a: Array, axis: Value | None, *, duplicates: bool = Fa
 
 @shape_rule("numpy.flip")
 def _flip(call: CallArgs) -> Value:
-    got = _bind(call, "m, axis=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "m, axis=None")
     return _same_shape_with_axis(a, bound.get("axis"))
 
 
 def _flip_2(least: int, name: str):
     def rule(call: CallArgs) -> Value:
-        got = _bind(call, "m")
-        if got is None:
-            return UNKNOWN
-        bound, a = got
+        bound, a = _bind(call, "m")
         if a.rank is not None and a.rank < least:
             raise ShapeError("ndim", f"{name}: Input must be >= {least}-d.")
         return _like(a, a.shape.axes)
@@ -717,17 +627,14 @@ shape_rule("numpy.flipud")(_flip_2(1, "flipud"))
 
 @shape_rule("numpy.roll")
 def _roll(call: CallArgs) -> Value:
-    got = _bind(call, "a, shift, axis=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, shift, axis=None")
     if "shift" not in bound:
         return UNKNOWN
     shift, axis = bound["shift"], bound.get("axis")
     shifts = _items(shift)
     if any(length_of(v) is None for v in (shifts if shifts is not None else (shift,))):
         return UNKNOWN
-    if not _is_none(axis):
+    if not is_none(axis):
         # shift and axis broadcast against each other; a mismatch raises.
         axes = _items(axis)
         n_axes = 1 if axes is None else len(axes)
@@ -739,13 +646,10 @@ def _roll(call: CallArgs) -> Value:
 
 
 def _sort_like(call: CallArgs, dtype: str | None, method_in_place: bool = False) -> Value:
-    got = _bind(call, "a, axis=-1, kind=None, order=None, *, stable=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, axis=-1, kind=None, order=None, *, stable=None")
     axis = bound.get("axis", Int(Known(-1)))
     result_dtype = a.dtype if dtype == "keep" else dtype
-    if _is_none(axis):
+    if is_none(axis):
         if method_in_place:
             return UNKNOWN
         return Array(Shape((size(a.shape),)), result_dtype)
@@ -776,10 +680,7 @@ def _method_sort(call: CallArgs) -> Value:
 
 @shape_rule("numpy.triu", "numpy.tril")
 def _triangle(call: CallArgs) -> Value:
-    got = _bind(call, "m, k=0")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "m, k=0")
     if a.shape.axes is None:
         return _like(a, None)
     if not a.shape.axes:
@@ -800,17 +701,14 @@ def _count_of(a: Array) -> Axis:
 
 @shape_rule("numpy.unique")
 def _unique(call: CallArgs) -> Value:
-    got = _bind(
+    bound, a = _bind(
         call,
         "ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True",
     )
-    if got is None:
-        return UNKNOWN
-    bound, a = got
     for flag in ("return_index", "return_inverse", "return_counts"):
         if const_value(bound.get(flag), False) is not False:
             return UNKNOWN
-    if not _is_none(bound.get("axis", NONE)):
+    if not is_none(bound.get("axis", NONE)):
         return UNKNOWN
     return _unique_values(a)
 
@@ -823,33 +721,27 @@ def _unique_values(a: Array) -> Array:
 
 @shape_rule("numpy.unique_values")
 def _np_unique_values(call: CallArgs) -> Value:
-    got = _bind(call, "x")
-    return UNKNOWN if got is None else _unique_values(got[1])
+    return _unique_values(_bind(call, "x")[1])
 
 
 @shape_rule("numpy.nonzero", "numpy.ndarray.nonzero")
 def _nonzero(call: CallArgs) -> Value:
-    got = _bind(call, "a")
-    if got is None or not got[1].shape.axes:
+    _, a = _bind(call, "a")
+    if not a.shape.axes:
         # 0-d input: an error in numpy 2, a 1-tuple in older versions.
         return UNKNOWN
-    a = got[1]
     count = _count_of(a)
     return Tup(tuple(Array(Shape((count,)), "i") for _ in a.shape.axes))  # type: ignore[union-attr]
 
 
 @shape_rule("numpy.flatnonzero")
 def _flatnonzero(call: CallArgs) -> Value:
-    got = _bind(call, "a")
-    return UNKNOWN if got is None else Array(Shape((_count_of(got[1]),)), "i")
+    return Array(Shape((_count_of(_bind(call, "a")[1]),)), "i")
 
 
 @shape_rule("numpy.argwhere")
 def _argwhere(call: CallArgs) -> Value:
-    got = _bind(call, "a")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a")
     rank = UNKNOWN_AXIS if a.rank is None else Known(a.rank)
     return Array(Shape((_count_of(a), rank)), "i")
 
@@ -859,10 +751,7 @@ def _argwhere(call: CallArgs) -> Value:
 
 @shape_rule("numpy.diag")
 def _diag(call: CallArgs) -> Value:
-    got = _bind(call, "v, k=0")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "v, k=0")
     if a.shape.axes is None:
         return _like(a, None)
     k_value = bound.get("k", Int(Known(0)))
@@ -918,14 +807,13 @@ def _int_grid(value: Value) -> tuple[tuple[int, ...], list[Axis]] | None:
 
 @shape_rule("numpy.pad")
 def _pad(call: CallArgs) -> Value:
-    got = _bind(
+    bound, a = _bind(
         call,
         "array, pad_width, mode='constant', *, "
         "constant_values=None, stat_length=None, reflect_type=None, end_values=None",
     )
-    if got is None or "pad_width" not in got[0]:
+    if "pad_width" not in bound:
         return UNKNOWN
-    bound, a = got
     grid = _int_grid(bound["pad_width"])
     if grid is None:
         return UNKNOWN
@@ -966,7 +854,7 @@ def _pad(call: CallArgs) -> Value:
 def _split(a: Array, sections: Value, axis_value: Value | None, *, equal: bool) -> Value:
     if a.shape.axes is None or not a.shape.axes:
         return UNKNOWN
-    axis = _one_axis(axis_value if axis_value is not None else Int(Known(0)), len(a.shape.axes))
+    axis = one_axis(axis_value if axis_value is not None else Int(Known(0)), len(a.shape.axes))
     if axis is None:
         return UNKNOWN
     length = a.shape.axes[axis]
@@ -1007,32 +895,23 @@ def _split(a: Array, sections: Value, axis_value: Value | None, *, equal: bool) 
     return Lst(tuple(out))
 
 
-@shape_rule("numpy.split")
-def _np_split(call: CallArgs) -> Value:
-    return _split_rule(call, equal=True)
+def _split_rule(*, equal: bool):
+    def rule(call: CallArgs) -> Value:
+        bound, a = _bind(call, "ary, indices_or_sections, axis=0")
+        if "indices_or_sections" not in bound:
+            return UNKNOWN
+        return _split(a, bound["indices_or_sections"], bound.get("axis"), equal=equal)
+
+    return rule
 
 
-@shape_rule("numpy.array_split")
-def _np_array_split(call: CallArgs) -> Value:
-    return _split_rule(call, equal=False)
-
-
-def _split_rule(call: CallArgs, *, equal: bool) -> Value:
-    got = _bind(call, "ary, indices_or_sections, axis=0")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
-    if "indices_or_sections" not in bound:
-        return UNKNOWN
-    return _split(a, bound["indices_or_sections"], bound.get("axis"), equal=equal)
+shape_rule("numpy.split")(_split_rule(equal=True))
+shape_rule("numpy.array_split")(_split_rule(equal=False))
 
 
 def _directional_split(name: str, least: int, axis_for):
     def rule(call: CallArgs) -> Value:
-        got = _bind(call, "ary, indices_or_sections")
-        if got is None:
-            return UNKNOWN
-        bound, a = got
+        bound, a = _bind(call, "ary, indices_or_sections")
         if "indices_or_sections" not in bound:
             return UNKNOWN
         if a.rank is None:
@@ -1055,8 +934,6 @@ shape_rule("numpy.dsplit")(_directional_split("dsplit", 3, lambda rank: 2))
 @shape_rule("numpy.meshgrid")
 def _meshgrid(call: CallArgs) -> Value:
     bound = call.bind("*xi, copy=True, sparse=False, indexing='xy'")
-    if bound is None:
-        return UNKNOWN
     arrays = [as_array(x) for x in bound["xi"].items]
     sparse = const_value(bound.get("sparse"), False)
     indexing = const_value(bound.get("indexing"), "xy")
@@ -1083,10 +960,7 @@ def _meshgrid(call: CallArgs) -> Value:
 
 @shape_rule("numpy.diff")
 def _diff(call: CallArgs) -> Value:
-    got = _bind(call, "a, n=1, axis=-1, prepend=None, append=None")
-    if got is None:
-        return UNKNOWN
-    bound, a = got
+    bound, a = _bind(call, "a, n=1, axis=-1, prepend=None, append=None")
     n = known_int(bound.get("n", Int(Known(1))))
     if n is None or isinstance(bound.get("n"), Const):
         return UNKNOWN
@@ -1099,7 +973,7 @@ def _diff(call: CallArgs) -> Value:
     ndim = len(a.shape.axes)
     if ndim == 0:
         raise ShapeError("ndim", "diff requires input that is at least one dimensional")
-    axis = _one_axis(bound.get("axis", Int(Known(-1))), ndim)
+    axis = one_axis(bound.get("axis", Int(Known(-1))), ndim)
     if axis is None:
         return _like(a, [UNKNOWN_AXIS] * ndim)
     axes = list(a.shape.axes)

@@ -32,52 +32,23 @@ from ..domain import (
     same_length,
     size,
 )
-from ..values import UNKNOWN, Array, Const, Int, Lst, Tup, Value, known_int
-from ._registry import CallArgs, ShapeError, as_array, float_dtype, normalize_axis, shape_rule
-
-
-class _GiveUp(Exception):
-    """The rule cannot be sure of the answer; the registered rule returns UNKNOWN."""
-
-
-def _guarded(func):
-    """Turn `_GiveUp` into UNKNOWN, so rule bodies can bail out from helpers."""
-
-    def rule(call: CallArgs) -> Value:
-        try:
-            return func(call)
-        except _GiveUp:
-            return UNKNOWN
-
-    rule.__doc__ = func.__doc__
-    rule.__name__ = func.__name__
-    return rule
+from ..values import Array, Const, Int, Lst, Tup, Value, known_int
+from ._args import flag, given, normalize_axis, sure_array
+from ._dtypes import float_dtype, summed_dtype
+from ._registry import CallArgs, GiveUp, ShapeError, shape_rule
 
 
 def _bind(call: CallArgs, signature: str) -> dict[str, Value]:
+    """The bound arguments; gives up on `out=`, which the rules do not follow."""
     bound = call.bind(signature)
-    if bound is None:
-        raise _GiveUp
-    if _given(bound, "out"):
-        raise _GiveUp
+    if given(bound, "out"):
+        raise GiveUp
     return bound
-
-
-def _given(bound: dict[str, Value], name: str) -> bool:
-    value = bound.get(name)
-    return value is not None and not (isinstance(value, Const) and value.value is None)
-
-
-def _array(value: Value | None) -> Array:
-    array = as_array(value)
-    if array is None:
-        raise _GiveUp
-    return array
 
 
 def _axes(shape: Shape) -> tuple[Axis, ...]:
     if shape.axes is None:
-        raise _GiveUp
+        raise GiveUp
     return shape.axes
 
 
@@ -106,7 +77,7 @@ def _not_aligned(kind: str, left: Shape, right: Shape, i: int, j: int, what: str
 
 
 def _dtype(bound: dict[str, Value], *arrays: Array) -> str | None:
-    return None if _given(bound, "dtype") else float_dtype(*arrays)
+    return None if given(bound, "dtype") else float_dtype(*arrays)
 
 
 # -- dot, matmul, vdot, inner, outer --
@@ -129,10 +100,9 @@ def dot_shape(left: Shape, right: Shape) -> Shape:
 
 
 @shape_rule("numpy.dot", "numpy.ndarray.dot")
-@_guarded
 def _dot(call: CallArgs) -> Value:
     bound = _bind(call, "a, b, out=None")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     return Array(dot_shape(a.shape, b.shape), float_dtype(a, b))
 
 
@@ -167,20 +137,18 @@ def matmul_shape(left: Shape, right: Shape) -> Shape:
 
 
 @shape_rule("numpy.matmul")
-@_guarded
 def _matmul(call: CallArgs) -> Value:
     """Also the rule of the `@` operator."""
     bound = _bind(call, "x1, x2, out=None, *, casting='same_kind', order='K', dtype=None, subok=True")
-    a, b = _array(bound.get("x1")), _array(bound.get("x2"))
+    a, b = sure_array(bound.get("x1")), sure_array(bound.get("x2"))
     return Array(matmul_shape(a.shape, b.shape), _dtype(bound, a, b))
 
 
 @shape_rule("numpy.vdot")
-@_guarded
 def _vdot(call: CallArgs) -> Value:
     """Both operands are flattened and must have the same size."""
     bound = _bind(call, "a, b")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     na, nb = size(a.shape), size(b.shape)
     if same_length(na, nb) is False:
         raise ShapeError(
@@ -193,11 +161,10 @@ def _vdot(call: CallArgs) -> Value:
 
 
 @shape_rule("numpy.inner")
-@_guarded
 def _inner(call: CallArgs) -> Value:
     """Contracts the last axes of both; a 0-d operand multiplies."""
     bound = _bind(call, "a, b")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     dtype = float_dtype(a, b)
     if a.shape.axes == ():
         return Array(b.shape, dtype)
@@ -209,11 +176,10 @@ def _inner(call: CallArgs) -> Value:
 
 
 @shape_rule("numpy.outer")
-@_guarded
 def _outer(call: CallArgs) -> Value:
     """Both operands are flattened: `(a.size, b.size)`."""
     bound = _bind(call, "a, b, out=None")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     return Array(Shape((size(a.shape), size(b.shape))), float_dtype(a, b))
 
 
@@ -224,7 +190,7 @@ def _index_list(value: Value) -> list[int]:
     """One side of tensordot's `axes`: an int or a sequence of ints."""
     if isinstance(value, (Tup, Lst)):
         if value.items is None:
-            raise _GiveUp
+            raise GiveUp
         items = list(value.items)
     else:
         items = [value]
@@ -232,7 +198,7 @@ def _index_list(value: Value) -> list[int]:
     for item in items:
         k = known_int(item) if isinstance(item, Int) else None
         if k is None:
-            raise _GiveUp
+            raise GiveUp
         out.append(k)
     return out
 
@@ -249,22 +215,21 @@ def _normalize_each(indices: list[int], ndim: int, shape: Shape) -> list[int]:
 
 
 @shape_rule("numpy.tensordot")
-@_guarded
 def _tensordot(call: CallArgs) -> Value:
     """Sums over `axes` (default 2: the last two of `a` with the first two of `b`);
     the result is `a`'s other axes followed by `b`'s."""
     bound = _bind(call, "a, b, axes=2")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     axes = bound.get("axes", Int(Known(2)))
     if isinstance(axes, Int):
         n = known_int(axes)
         if n is None or n < 0:
-            raise _GiveUp
+            raise GiveUp
         raw_a, raw_b = list(range(-n, 0)), list(range(n))
     elif isinstance(axes, (Tup, Lst)) and axes.items is not None and len(axes.items) == 2:
         raw_a, raw_b = _index_list(axes.items[0]), _index_list(axes.items[1])
     else:
-        raise _GiveUp
+        raise GiveUp
     if len(set(raw_a)) != len(raw_a) or len(set(raw_b)) != len(raw_b):
         raise ShapeError("axis", "duplicate axes are not allowed in tensordot")
     left, right = _axes(a.shape), _axes(b.shape)
@@ -281,11 +246,10 @@ def _tensordot(call: CallArgs) -> Value:
 
 
 @shape_rule("numpy.kron")
-@_guarded
 def _kron(call: CallArgs) -> Value:
     """The shapes, padded with leading 1s to the same rank, multiplied axis by axis."""
     bound = _bind(call, "a, b")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     left, right = _axes(a.shape), _axes(b.shape)
     rank = max(len(left), len(right))
     left = (ONE,) * (rank - len(left)) + left
@@ -299,18 +263,17 @@ def _const_axis(value: Value | None, default: int) -> int:
         return default
     k = known_int(value) if isinstance(value, Int) else None
     if k is None:
-        raise _GiveUp
+        raise GiveUp
     return k
 
 
 @shape_rule("numpy.cross")
-@_guarded
 def _cross(call: CallArgs) -> Value:
     """Vectors of length 2 or 3 along `axisa` / `axisb`; the other axes broadcast;
     a 3-vector result goes at `axisc`, two 2-vectors give their broadcast shape."""
     bound = _bind(call, "a, b, axisa=-1, axisb=-1, axisc=-1, axis=None")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
-    if _given(bound, "axis"):
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
+    if given(bound, "axis"):
         axisa = axisb = axisc = _const_axis(bound.get("axis"), -1)
     else:
         axisa, axisb, axisc = (_const_axis(bound.get(k), -1) for k in ("axisa", "axisb", "axisc"))
@@ -318,14 +281,14 @@ def _cross(call: CallArgs) -> Value:
     if not left or not right:
         raise ShapeError("cross", "cross: at least one array has zero dimension")
     if a.dtype == "b" and b.dtype == "b":
-        raise _GiveUp  # numpy refuses to subtract booleans
+        raise GiveUp  # numpy refuses to subtract booleans
     ia = normalize_axis(Int(Known(axisa)), len(left))
     ib = normalize_axis(Int(Known(axisb)), len(right))
     assert isinstance(ia, tuple) and isinstance(ib, tuple)
     la, lb = left[ia[0]], right[ib[0]]
     for n in (la, lb):
         if not isinstance(n, Known):
-            raise _GiveUp
+            raise GiveUp
         if n.value not in (2, 3):
             raise ShapeError("cross", f"incompatible dimensions for cross product (dimension must be 2 or 3), got {n}")
     rest_a = Shape(left[: ia[0]] + left[ia[0] + 1 :])
@@ -374,52 +337,40 @@ def _min(m: Axis, n: Axis) -> Axis:
     return Unknown("min of lengths")
 
 
-def _flag(value: Value | None, default: bool) -> bool:
-    if value is None:
-        return default
-    if isinstance(value, Const) and isinstance(value.value, bool):
-        return value.value
-    if isinstance(value, Int) and isinstance(value.value, Known) and value.value.value in (0, 1):
-        return bool(value.value.value)
-    raise _GiveUp
-
-
-@shape_rule("numpy.linalg.inv")
-@_guarded
+@shape_rule("numpy.linalg.inv", "numpy.linalg.cholesky")
 def _inv(call: CallArgs) -> Value:
-    a = _array(_bind(call, "a").get("a"))
-    return Array(Shape(_square(a.shape, "inv")), "f")
+    """Same shape, of square matrices."""
+    name = call.qualname.rpartition(".")[2]
+    a = sure_array(_bind(call, "a, *, upper=False" if name == "cholesky" else "a").get("a"))
+    return Array(Shape(_square(a.shape, name)), "f")
 
 
 @shape_rule("numpy.linalg.pinv")
-@_guarded
 def _pinv(call: CallArgs) -> Value:
     """(..., m, n) -> (..., n, m)."""
     bound = _bind(call, "a, rcond=None, hermitian=False, *, rtol=None")
-    a = _array(bound.get("a"))
-    if _given(bound, "rcond") and "rtol" in bound:
-        raise _GiveUp  # numpy refuses both
+    a = sure_array(bound.get("a"))
+    if given(bound, "rcond") and "rtol" in bound:
+        raise GiveUp  # numpy refuses both
     axes = _stack(a.shape, "pinv")
     # A hermitian pinv goes through eigh, which needs square matrices, unless
     # the matrices are empty (numpy answers those without decomposing).
-    if _flag(bound.get("hermitian"), False) and Known(0) not in axes[-2:]:
+    if flag(bound.get("hermitian"), False) and Known(0) not in axes[-2:]:
         _square(a.shape, "pinv")
     return Array(Shape(axes[:-2] + (axes[-1], axes[-2])), "f")
 
 
 @shape_rule("numpy.linalg.det")
-@_guarded
 def _det(call: CallArgs) -> Value:
-    a = _array(_bind(call, "a").get("a"))
+    a = sure_array(_bind(call, "a").get("a"))
     return Array(Shape(_square(a.shape, "det")[:-2]), "f")
 
 
 @shape_rule("numpy.linalg.solve")
-@_guarded
 def _solve(call: CallArgs) -> Value:
     """numpy >= 2: `b` is a vector only when `b.ndim == 1`; otherwise (..., m, k)."""
     bound = _bind(call, "a, b")
-    a, b = _array(bound.get("a")), _array(bound.get("b"))
+    a, b = sure_array(bound.get("a")), sure_array(bound.get("b"))
     left = _square(a.shape, "solve")
     right = _axes(b.shape)
     if not right:
@@ -440,34 +391,23 @@ def _solve(call: CallArgs) -> Value:
     return Array(Shape(batch.shape.axes + (m, right[-1])), "f")
 
 
-def _eigen(a: Array) -> Value:
+@shape_rule("numpy.linalg.eig", "numpy.linalg.eigh")
+def _eig(call: CallArgs) -> Value:
     """(eigenvalues (..., n), eigenvectors (..., n, n))."""
+    a = sure_array(_bind(call, "a, UPLO='L'" if call.qualname.endswith("eigh") else "a").get("a"))
     axes = _square(a.shape, "eig")
     n = _pick(axes[-2], axes[-1])
     return Tup((Array(Shape(axes[:-2] + (n,)), "f"), Array(Shape(axes[:-2] + (n, n)), "f")))
 
 
-@shape_rule("numpy.linalg.eig")
-@_guarded
-def _eig(call: CallArgs) -> Value:
-    return _eigen(_array(_bind(call, "a").get("a")))
-
-
-@shape_rule("numpy.linalg.eigh")
-@_guarded
-def _eigh(call: CallArgs) -> Value:
-    return _eigen(_array(_bind(call, "a, UPLO='L'").get("a")))
-
-
 @shape_rule("numpy.linalg.svd")
-@_guarded
 def _svd(call: CallArgs) -> Value:
     """(U, S, Vh) of (..., m, m), (..., k), (..., n, n), or reduced (..., m, k), (..., k), (..., k, n)."""
     bound = _bind(call, "a, full_matrices=True, compute_uv=True, hermitian=False")
-    a = _array(bound.get("a"))
-    full = _flag(bound.get("full_matrices"), True)
-    compute_uv = _flag(bound.get("compute_uv"), True)
-    hermitian = _flag(bound.get("hermitian"), False)
+    a = sure_array(bound.get("a"))
+    full = flag(bound.get("full_matrices"), True)
+    compute_uv = flag(bound.get("compute_uv"), True)
+    hermitian = flag(bound.get("hermitian"), False)
     axes = _square(a.shape, "svd") if hermitian else _stack(a.shape, "svd")
     batch, m, n = axes[:-2], axes[-2], axes[-1]
     k = _min(m, n)
@@ -480,14 +420,13 @@ def _svd(call: CallArgs) -> Value:
 
 
 @shape_rule("numpy.linalg.qr")
-@_guarded
 def _qr(call: CallArgs) -> Value:
     """mode 'reduced' (Q (..., m, k), R (..., k, n)), 'complete', 'r' or 'raw'."""
     bound = _bind(call, "a, mode='reduced'")
-    a = _array(bound.get("a"))
+    a = sure_array(bound.get("a"))
     mode = bound.get("mode", Const("reduced"))
     if not isinstance(mode, Const) or mode.value not in ("reduced", "complete", "r", "raw"):
-        raise _GiveUp
+        raise GiveUp
     axes = _stack(a.shape, "qr")
     batch, m, n = axes[:-2], axes[-2], axes[-1]
     k = _min(m, n)
@@ -504,22 +443,14 @@ def _qr(call: CallArgs) -> Value:
     return Tup((arr(n, m), arr(k)))
 
 
-@shape_rule("numpy.linalg.cholesky")
-@_guarded
-def _cholesky(call: CallArgs) -> Value:
-    a = _array(_bind(call, "a, *, upper=False").get("a"))
-    return Array(Shape(_square(a.shape, "cholesky")), "f")
-
-
 @shape_rule("numpy.linalg.matrix_power")
-@_guarded
 def _matrix_power(call: CallArgs) -> Value:
     """Same shape; a negative power inverts, so the result is float."""
     bound = _bind(call, "a, n")
-    a = _array(bound.get("a"))
+    a = sure_array(bound.get("a"))
     n = bound.get("n")
     if not isinstance(n, Int):
-        raise _GiveUp
+        raise GiveUp
     axes = _square(a.shape, "matrix_power")
     power = known_int(n)
     dtype = None if power is None else ("f" if power < 0 else a.dtype)
@@ -527,13 +458,12 @@ def _matrix_power(call: CallArgs) -> Value:
 
 
 @shape_rule("numpy.trace")
-@_guarded
 def _trace(call: CallArgs) -> Value:
     """Sums the diagonal of axes `axis1`, `axis2`, which are removed."""
     bound = _bind(call, "a, offset=0, axis1=0, axis2=1, dtype=None, out=None")
-    a = _array(bound.get("a"))
+    a = sure_array(bound.get("a"))
     if "offset" in bound and not isinstance(bound["offset"], Int):
-        raise _GiveUp
+        raise GiveUp
     axes = _axes(a.shape)
     if len(axes) < 2:
         raise ShapeError("trace", f"trace: diag requires an array of at least two dimensions, got {format_shape(a.shape)}")
@@ -543,7 +473,7 @@ def _trace(call: CallArgs) -> Value:
     if i == j:
         raise ShapeError("axis", "trace: axis1 and axis2 cannot be the same")
     rest = tuple(x for k, x in enumerate(axes) if k not in (i[0], j[0]))
-    dtype = None if _given(bound, "dtype") else {"b": "i", "i": "i", "f": "f"}.get(a.dtype or "")
+    dtype = None if given(bound, "dtype") else summed_dtype(a.dtype)
     return Array(Shape(rest), dtype)
 
 
@@ -555,10 +485,10 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 def _parse_term(term: str) -> tuple[str, bool, str]:
     """A subscripts term as (letters before '...', has '...', letters after)."""
     if term.count("...") > 1:
-        raise _GiveUp
+        raise GiveUp
     before, dots, after = term.partition("...")
     if not all(c in _LETTERS for c in before + after):
-        raise _GiveUp
+        raise GiveUp
     return before, bool(dots), after
 
 
@@ -567,7 +497,6 @@ def _einsum_error(message: str) -> ShapeError:
 
 
 @shape_rule("numpy.einsum")
-@_guarded
 def _einsum(call: CallArgs) -> Value:
     """A literal subscripts string, explicit (`'ij,jk->ik'`) or implicit (the letters
     that appear once, in alphabetical order); `...` broadcasts as numpy does.
@@ -579,17 +508,17 @@ def _einsum(call: CallArgs) -> Value:
     subscripts = bound.get("subscripts")
     operands_value = bound.get("operands")
     if not isinstance(subscripts, Const) or not isinstance(subscripts.value, str):
-        raise _GiveUp
+        raise GiveUp
     if not isinstance(operands_value, Tup) or not operands_value.items:
-        raise _GiveUp
-    operands = [_array(v) for v in operands_value.items]
+        raise GiveUp
+    operands = [sure_array(v) for v in operands_value.items]
     text = subscripts.value.replace(" ", "")
     if text.count("->") > 1:
-        raise _GiveUp
+        raise GiveUp
     inputs, arrow, output = text.partition("->")
     terms = [_parse_term(t) for t in inputs.split(",")]
     if len(terms) != len(operands):
-        raise _GiveUp
+        raise GiveUp
 
     per_letter: dict[str, list[Axis]] = {}
     ellipses: list[Shape] = []
@@ -627,18 +556,18 @@ def _einsum(call: CallArgs) -> Value:
     if dots.error is not None:
         raise _einsum_error("the axes under '...' do not broadcast: " + " ".join(map(format_shape, ellipses)))
     if dots.shape.axes is None:
-        raise _GiveUp
+        raise GiveUp
     dot_axes = dots.shape.axes
 
     if arrow:
         before, has_dots, after = _parse_term(output)
         letters = before + after
         if len(set(letters)) != len(letters) or not set(letters) <= set(length):
-            raise _GiveUp
+            raise GiveUp
         # Without '...' in the output, numpy sums the '...' axes only when
         # optimizing and raises otherwise.
         if not has_dots and dot_axes:
-            raise _GiveUp
+            raise GiveUp
         out = tuple(length[c] for c in before) + (dot_axes if has_dots else ()) + tuple(length[c] for c in after)
     else:
         singles = sorted(c for c, n in counts.items() if n == 1)

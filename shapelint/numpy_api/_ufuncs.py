@@ -21,8 +21,9 @@ from typing import Sequence
 
 from ..domain import Known, Shape, Unknown, broadcast, format_shape, same_length, same_shape
 from ..values import NONE, UNKNOWN, Array, Const, Int, PyFloat, Tup, Value
-from ._creation import SHAPED, operand, read_dtype
-from ._registry import CallArgs, ShapeError, float_dtype, shape_rule
+from ._args import operand
+from ._dtypes import dtype_kind, float_dtype
+from ._registry import CallArgs, ShapeError, broadcast_shapes, shape_rule
 
 _ERROR = "X"
 _ORDER = {"b": 0, "i": 1, "f": 2}
@@ -124,13 +125,6 @@ def _result(shape: Shape, dtype: str | None, inputs: Sequence[Value]) -> Array:
     return Array(shape, dtype, origin, reduced, explicit)
 
 
-def _broadcast(arrays: Sequence[Array]) -> Shape:
-    joined = broadcast([a.shape for a in arrays])
-    if joined.error:
-        raise ShapeError("broadcast", joined.error)
-    return joined.shape
-
-
 def elementwise(args: list[Value], dtype: str | None) -> Value:
     """The result of an elementwise operation on `args`, with result kind `dtype`.
 
@@ -144,7 +138,7 @@ def elementwise(args: list[Value], dtype: str | None) -> Value:
     arrays = [operand(v) for v in args]
     if any(a is None for a in arrays):
         return UNKNOWN
-    return _result(_broadcast(arrays), dtype, args)  # type: ignore[arg-type]
+    return _result(broadcast_shapes([a.shape for a in arrays]), dtype, args)  # type: ignore[union-attr]
 
 
 def _kind_error(name: str, kind: str | None, inputs: Sequence[Value]) -> Value:
@@ -173,7 +167,7 @@ def _ufunc(name: str, table: dict, inputs: list[Value], bound: dict[str, Value])
         if mask is None:
             return UNKNOWN
         shaped.append(mask)
-    shape = _broadcast(shaped)  # type: ignore[arg-type]
+    shape = broadcast_shapes([a.shape for a in shaped])  # type: ignore[union-attr]
     if name == "power" and kind in ("b", "i") and _negative_int(inputs[1]):
         if all(_is_python_scalar(v) for v in inputs):
             return UNKNOWN
@@ -181,8 +175,8 @@ def _ufunc(name: str, table: dict, inputs: list[Value], bound: dict[str, Value])
         if shape.concrete is not None and 0 not in shape.concrete:
             raise ShapeError("dtype", "Integers to negative integer powers are not allowed")
     if "dtype" in bound and bound["dtype"] != NONE:
-        target = read_dtype(bound["dtype"], None)
-        if target == SHAPED or (casting == Const("same_kind") and _narrows(kind, target)):
+        target = dtype_kind(bound["dtype"], None)
+        if casting == Const("same_kind") and _narrows(kind, target):
             return UNKNOWN
         # The dtype of a comparison names the loop, not the (bool) result.
         out_kind = None if table is _BOOL or table is _LOGICAL else target
@@ -233,32 +227,20 @@ def _holds(target: Shape, shape: Shape) -> bool:
     return all(same_length(a, b) is not False for a, b in zip(axes, want[len(want) - len(axes) :]))
 
 
-def _rejects_positional_keywords(call: CallArgs, names: Sequence[str]) -> bool:
-    return any(name in call.kwargs for name in names)
-
-
-def _make_binary(name: str, table: dict) -> None:
+def _make_ufunc(name: str, table: dict, inputs: tuple[str, ...]) -> None:
     @shape_rule(f"numpy.{name}")
     def rule(call: CallArgs) -> Value:
-        bound = call.bind(f"x1, x2, out=None, {_UFUNC_KEYWORDS}")
-        if bound is None or "x2" not in bound or _rejects_positional_keywords(call, ("x1", "x2")):
+        bound = call.bind(f"{', '.join(inputs)}, out=None, {_UFUNC_KEYWORDS}")
+        # The inputs of a ufunc are positional only.
+        if inputs[-1] not in bound or any(x in call.kwargs for x in inputs):
             return UNKNOWN
-        return _ufunc(name, table, [bound["x1"], bound["x2"]], bound)
-
-
-def _make_unary(name: str, table: dict) -> None:
-    @shape_rule(f"numpy.{name}")
-    def rule(call: CallArgs) -> Value:
-        bound = call.bind(f"x, out=None, {_UFUNC_KEYWORDS}")
-        if bound is None or "x" not in bound or _rejects_positional_keywords(call, ("x",)):
-            return UNKNOWN
-        return _ufunc(name, table, [bound["x"]], bound)
+        return _ufunc(name, table, [bound[x] for x in inputs], bound)
 
 
 for _name, _table in _BINARY.items():
-    _make_binary(_name, _table)
+    _make_ufunc(_name, _table, ("x1", "x2"))
 for _name, _table in _UNARY.items():
-    _make_unary(_name, _table)
+    _make_ufunc(_name, _table, ("x",))
 
 
 # -- elementwise functions that are not ufuncs --
@@ -272,7 +254,7 @@ def _clip(call: CallArgs) -> Value:
     else:
         bound = call.bind(f"a, a_min=None, a_max=None, out=None, *, min=None, max=None, {_UFUNC_KEYWORDS[3:]}")
         lows, highs = ["a_min", "min"], ["a_max", "max"]
-    if bound is None or "a" not in bound:
+    if "a" not in bound:
         return UNKNOWN
     low = [bound[k] for k in lows if k in bound and bound[k] != NONE]
     high = [bound[k] for k in highs if k in bound and bound[k] != NONE]
@@ -292,7 +274,7 @@ def _where(call: CallArgs) -> Value:
         cond, x, y = (operand(v) for v in args)
         if cond is None or x is None or y is None:
             return UNKNOWN
-        return _result(_broadcast([cond, x, y]), float_dtype(x, y), args)
+        return _result(broadcast_shapes([cond.shape, x.shape, y.shape]), float_dtype(x, y), args)
     if len(args) == 2:
         raise ShapeError("value", "either both or neither of x and y should be given")
     if len(args) != 1:
@@ -312,7 +294,7 @@ def _count() -> Unknown:
 
 def _same_shape_rule(call: CallArgs, signature: str, table: dict, source: str = "a") -> Value:
     bound = call.bind(signature)
-    if bound is None or source not in bound:
+    if source not in bound:
         return UNKNOWN
     arr = operand(bound[source])
     if arr is None:
@@ -332,7 +314,7 @@ def _nan_to_num(call: CallArgs) -> Value:
 @shape_rule("numpy.round", "numpy.around", "numpy.ndarray.round")
 def _round(call: CallArgs) -> Value:
     bound = call.bind("a, decimals=0, out=None")
-    if bound is None or "a" not in bound:
+    if "a" not in bound:
         return UNKNOWN
     decimals = bound.get("decimals", Int(Known(0)))
     if not isinstance(decimals, Int):
@@ -360,14 +342,12 @@ def _conj_method(call: CallArgs) -> Value:
 @shape_rule("numpy.ndarray.astype")
 def _astype(call: CallArgs) -> Value:
     bound = call.bind("a, dtype, order='K', casting='unsafe', subok=True, copy=True")
-    if bound is None or "dtype" not in bound:
+    if "dtype" not in bound:
         return UNKNOWN
     arr = operand(bound["a"])
     if arr is None or bound["dtype"] == NONE:
         return UNKNOWN if arr is None else _result(arr.shape, "f", [bound["a"]])
-    kind = read_dtype(bound["dtype"], None)
-    if kind == SHAPED:
-        return UNKNOWN
+    kind = dtype_kind(bound["dtype"], None)
     casting = bound.get("casting", Const("unsafe"))
     if casting != Const("unsafe") and _narrows(arr.dtype, kind):
         return UNKNOWN  # a stricter casting rule may refuse the conversion

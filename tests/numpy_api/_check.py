@@ -13,23 +13,11 @@ import warnings
 from typing import Any
 
 import numpy as np
+from hypothesis import strategies as st
 
 from shapelint.domain import SCALAR, Known, Shape, Sym, shape_of
 from shapelint.numpy_api import REGISTRY, CallArgs, ShapeError
-from shapelint.values import (
-    ELLIPSIS,
-    NONE,
-    Array,
-    Const,
-    Int,
-    Lst,
-    Opaque,
-    PyFloat,
-    RandomGen,
-    SliceV,
-    Tup,
-    Value,
-)
+from shapelint.values import ELLIPSIS, NONE, Array, Const, Int, Lst, Opaque, PyFloat, RandomGen, SliceV, Tup, Value
 
 COVERED: set[str] = set()
 
@@ -146,8 +134,87 @@ def check(qualname: str, *args: Any, **kwargs: Any) -> Value | ShapeError:
     return inferred
 
 
+def check_any(qualname: str, *args: Any, **kwargs: Any) -> Value | ShapeError:
+    """`check` that also compares each array of a tuple result (eig, svd, qr)."""
+    COVERED.add(qualname)
+    inferred = infer(qualname, *args, **kwargs)
+    actual, error = numpy_result(qualname, *args, **kwargs)
+    if isinstance(inferred, Tup):
+        if error is not None:
+            assert not all(is_exact(x) for x in inferred.items), f"{qualname}: numpy raised {error!r}"
+            return inferred
+        assert isinstance(actual, tuple) and len(actual) == len(inferred.items)
+        for part, real in zip(inferred.items, actual):
+            reason = agrees(part, real, None)
+            assert not reason, f"{qualname}({args!r}, {kwargs!r}): {reason}"
+        return inferred
+    reason = agrees(inferred, actual, error)
+    assert not reason, f"{qualname}({args!r}, {kwargs!r}): {reason}"
+    return inferred
+
+
+def run(qualname: str, *args: Value, **kwargs: Value) -> Value | ShapeError:
+    """The rule on hand-made abstract arguments (symbols, unknown ranks: cases numpy cannot run)."""
+    try:
+        return REGISTRY[qualname](CallArgs(list(args), dict(kwargs), qualname=qualname))
+    except ShapeError as error:
+        return error
+
+
 def is_exact(inferred: Value | ShapeError) -> bool:
     return isinstance(inferred, Array) and inferred.shape.concrete is not None
 
 
-__all__ = ["COVERED", "abstract", "agrees", "check", "infer", "is_exact", "numpy_result", "Opaque", "PyFloat", "NONE", "Sym", "Shape"]
+# -- concrete arguments --
+
+
+def make_array(shape: tuple[int, ...], kind: str = "f", seed: int = 0) -> np.ndarray:
+    """Positive values (negative int powers raise by value): bools, ints 0..3, floats 0.5..1.5, or complex ("c")."""
+    rng = np.random.default_rng(seed)
+    if kind == "b":
+        return rng.random(shape) < 0.5
+    if kind == "i":
+        return rng.integers(0, 4, shape)
+    if kind == "f":
+        return rng.random(shape) + 0.5
+    return (rng.random(shape) + 0.5) + 1j * rng.random(shape)
+
+
+def signed_array(shape: tuple[int, ...], kind: str = "f", seed: int = 0) -> np.ndarray:
+    """Values of both signs: normal floats, ints -3..3, or bools."""
+    rng = np.random.default_rng(seed)
+    if kind == "f":
+        return rng.normal(size=shape)
+    if kind == "i":
+        return rng.integers(-3, 4, size=shape)
+    return rng.integers(0, 2, size=shape).astype(bool)
+
+
+@st.composite
+def related_shape(draw: Any, base: tuple[int, ...], unrelated: st.SearchStrategy) -> tuple[int, ...]:
+    """A shape that broadcasts with `base` (mostly), or one drawn from `unrelated`."""
+    if draw(st.integers(0, 5)) == 0:
+        return draw(unrelated)
+    axes = [1 if draw(st.booleans()) and draw(st.booleans()) else n for n in base]
+    return tuple(axes[draw(st.integers(0, len(axes))) :])
+
+
+__all__ = [
+    "COVERED",
+    "NONE",
+    "Opaque",
+    "PyFloat",
+    "Shape",
+    "Sym",
+    "abstract",
+    "agrees",
+    "check",
+    "check_any",
+    "infer",
+    "is_exact",
+    "make_array",
+    "numpy_result",
+    "related_shape",
+    "run",
+    "signed_array",
+]

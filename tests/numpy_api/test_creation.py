@@ -32,7 +32,7 @@ from shapelint.values import (
     Value,
 )
 
-from ._check import abstract, check, dtype_kind, is_exact, numpy_result
+from ._check import abstract, check, dtype_kind, is_exact, make_array, numpy_result, related_shape, run
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -64,30 +64,6 @@ REF_DTYPES = [
     (Ref("numpy.float32"), np.float32),
     (Ref("numpy.bool"), np.bool_),
 ]
-
-
-def make_array(shape, kind: str = "f", seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    if kind == "b":
-        return rng.random(shape) < 0.5
-    if kind == "i":
-        return rng.integers(0, 4, shape)
-    return rng.random(shape) + 0.5
-
-
-@st.composite
-def related_shape(draw, base: tuple[int, ...]) -> tuple[int, ...]:
-    if draw(st.integers(0, 5)) == 0:
-        return draw(shapes)
-    axes = [1 if draw(st.booleans()) and draw(st.booleans()) else n for n in base]
-    return tuple(axes[draw(st.integers(0, len(axes))) :])
-
-
-def run(qualname: str, *args: Value, **kwargs: Value) -> Value | ShapeError:
-    try:
-        return REGISTRY[qualname](CallArgs(list(args), dict(kwargs), qualname=qualname))
-    except ShapeError as error:
-        return error
 
 
 def assert_like(name: str, inferred, actual, error, *, exact: bool = True) -> None:
@@ -200,8 +176,8 @@ def test_full(data):
     fill = data.draw(
         st.one_of(
             st.sampled_from([0, 1.5, True]),
-            related_shape(shape).map(lambda s: make_array(s, "i")),
-            related_shape(shape).map(lambda s: make_array(s, "b")),
+            related_shape(shape, shapes).map(lambda s: make_array(s, "i")),
+            related_shape(shape, shapes).map(lambda s: make_array(s, "b")),
         )
     )
     dtype = data.draw(dtypes)
@@ -317,7 +293,7 @@ bounds = st.one_of(st.sampled_from([0, 1.5, -2]), shapes.map(lambda s: make_arra
 @given(data=st.data())
 def test_linspace_and_logspace(data):
     start = data.draw(bounds)
-    stop = data.draw(st.one_of(bounds, related_shape(np.shape(start)).map(make_array)))
+    stop = data.draw(st.one_of(bounds, related_shape(np.shape(start), shapes).map(make_array)))
     kwargs = {}
     if data.draw(st.booleans()):
         kwargs["num"] = data.draw(st.integers(0, 6))
@@ -330,7 +306,7 @@ def test_linspace_and_logspace(data):
         kwargs["dtype"] = dtype
     same("numpy.linspace", start, stop, **kwargs)
     if data.draw(st.booleans()):
-        base = data.draw(st.one_of(st.just(2.0), related_shape(np.shape(start)).map(make_array)))
+        base = data.draw(st.one_of(st.just(2.0), related_shape(np.shape(start), shapes).map(make_array)))
         kwargs["base"] = base
     same("numpy.logspace", start, stop, **kwargs)
 
@@ -542,9 +518,9 @@ def test_distributions(name, data):
         value = data.draw(strategy)
         if data.draw(st.booleans()):
             # An array parameter of a shape related to the others, filled with a valid value.
-            value = np.full(data.draw(related_shape(base)), value)
+            value = np.full(data.draw(related_shape(base, shapes)), value)
         params.append(value)
-    size = data.draw(st.one_of(st.none(), st.just(base), related_shape(base)))
+    size = data.draw(st.one_of(st.none(), st.just(base), related_shape(base, shapes)))
     me = receivers(name)
     inferred = same(name, *me, *params) if size is None else same(name, *me, *params, size=size)
     if size is None and all(np.ndim(p) == 0 for p in params):

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from shapelint.domain import ONE, Known, Shape, Sym, Unknown, arith, shape_of, size
-from shapelint.numpy_api import REGISTRY, CallArgs, ShapeError
+from shapelint.numpy_api import REGISTRY, ShapeError
 from shapelint.values import NONE, UNKNOWN, Array, Const, Int, Lst, Opaque, PyFloat, Tup, Value
 
 from ._check import COVERED, abstract, agrees, check, infer, is_exact, numpy_result
+from ._check import run as call
 
 SETTINGS = settings(max_examples=50, deadline=None)
 
@@ -24,14 +25,6 @@ dtypes = st.sampled_from([np.float64, np.int64, np.bool_])
 
 def arrays(shape_strategy=shapes):
     return st.builds(lambda s, d: np.zeros(s, d), shape_strategy, dtypes)
-
-
-def call(qualname: str, *args: Value, **kwargs: Value) -> Value | ShapeError:
-    """The rule on abstract arguments (for symbolic cases numpy cannot run)."""
-    try:
-        return REGISTRY[qualname](CallArgs(list(args), kwargs, qualname=qualname))
-    except ShapeError as error:
-        return error
 
 
 def check_attr(qualname: str, x: np.ndarray) -> Value | ShapeError:

@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from shapelint.domain import SCALAR, UNKNOWN_SHAPE, Known, Shape, Sym, Unknown, shape_of
-from shapelint.numpy_api import REGISTRY, CallArgs, ShapeError
+from shapelint.numpy_api import REGISTRY, ShapeError
 from shapelint.values import NONE, UNKNOWN, Array, Const, Int, Lst, Opaque, PyFloat, Tup
 
-from ._check import COVERED, agrees, check, dtype_kind, infer, is_exact, numpy_result
+from ._check import check, check_any, dtype_kind, infer, is_exact, numpy_result, run
+from ._check import signed_array as make
 
 SETTINGS = settings(max_examples=100, deadline=None)
 
@@ -55,25 +56,6 @@ def test_every_rule_of_the_module_is_tested() -> None:
 # -- helpers --
 
 
-def check_any(name, *args, **kwargs):
-    """`check` that also compares each array of a tuple result (eig, svd, qr)."""
-    COVERED.add(name)
-    inferred = infer(name, *args, **kwargs)
-    actual, error = numpy_result(name, *args, **kwargs)
-    if isinstance(inferred, Tup):
-        if error is not None:
-            assert not all(is_exact(x) for x in inferred.items), f"{name}: numpy raised {error!r}"
-            return inferred
-        assert isinstance(actual, tuple) and len(actual) == len(inferred.items)
-        for part, real in zip(inferred.items, actual):
-            reason = agrees(part, real, None)
-            assert not reason, f"{name}({args!r}, {kwargs!r}): {reason}"
-        return inferred
-    reason = agrees(inferred, actual, error)
-    assert not reason, f"{name}({args!r}, {kwargs!r}): {reason}"
-    return inferred
-
-
 def exact(inferred, actual):
     """The answer is numpy's shape and dtype kind, for arrays and tuples of arrays."""
     if isinstance(inferred, Tup):
@@ -94,17 +76,17 @@ def assert_consistent(name, inferred, args, kwargs=None):
     return actual, error
 
 
+def check_raising(name, *args, kind=None, **kwargs):
+    """`check`, then `assert_consistent`; where numpy raises, the rule must have raised a ShapeError (of `kind`)."""
+    inferred = check(name, *args, **kwargs)
+    _, error = assert_consistent(name, inferred, args, kwargs)
+    if error is not None:
+        assert isinstance(inferred, ShapeError) and inferred.kind == (kind or inferred.kind)
+    return inferred
+
+
 kinds = st.sampled_from(["f", "f", "i", "b"])
 lengths = st.integers(1, 4) | st.just(0)
-
-
-def make(shape, kind="f", seed=0):
-    rng = np.random.default_rng(seed)
-    if kind == "f":
-        return rng.normal(size=shape)
-    if kind == "i":
-        return rng.integers(-3, 4, size=shape)
-    return rng.integers(0, 2, size=shape).astype(bool)
 
 
 @st.composite
@@ -139,10 +121,8 @@ def dot_pairs(draw):
 @given(dot_pairs(), st.sampled_from(["numpy.dot", "numpy.ndarray.dot"]))
 def test_dot(pair, name):
     a, b = pair
-    inferred = check(name, a, b)
-    actual, error = assert_consistent(name, inferred, (a, b))
-    if error is not None:
-        assert isinstance(inferred, ShapeError) and inferred.kind == "matmul"
+    inferred = check_raising(name, a, b, kind="matmul")
+    if isinstance(inferred, ShapeError):
         assert inferred.details["left"] == shape_of(*a.shape) and inferred.details["right"] == shape_of(*b.shape)
 
 
@@ -168,10 +148,8 @@ def matmul_pairs(draw):
 @given(matmul_pairs())
 def test_matmul(pair):
     a, b = pair
-    inferred = check("numpy.matmul", a, b)
-    actual, error = assert_consistent("numpy.matmul", inferred, (a, b))
-    if error is not None:
-        assert isinstance(inferred, ShapeError) and inferred.kind == "matmul"
+    inferred = check_raising("numpy.matmul", a, b, kind="matmul")
+    if isinstance(inferred, ShapeError):
         assert inferred.details["left"] == shape_of(*a.shape)
 
 
@@ -231,11 +209,7 @@ def same_size_pairs(draw):
 @SETTINGS
 @given(same_size_pairs())
 def test_vdot(pair):
-    a, b = pair
-    inferred = check("numpy.vdot", a, b)
-    actual, error = assert_consistent("numpy.vdot", inferred, (a, b))
-    if error is not None:
-        assert isinstance(inferred, ShapeError)
+    check_raising("numpy.vdot", *pair)
 
 
 @st.composite
@@ -250,11 +224,7 @@ def inner_pairs(draw):
 @SETTINGS
 @given(inner_pairs())
 def test_inner(pair):
-    a, b = pair
-    inferred = check("numpy.inner", a, b)
-    actual, error = assert_consistent("numpy.inner", inferred, (a, b))
-    if error is not None:
-        assert isinstance(inferred, ShapeError)
+    check_raising("numpy.inner", *pair)
 
 
 @SETTINGS
@@ -295,11 +265,7 @@ def tensordot_cases(draw):
 @given(tensordot_cases())
 def test_tensordot(case):
     a, b, axes = case
-    args = (a, b) if axes is None else (a, b, axes)
-    inferred = check("numpy.tensordot", *args)
-    actual, error = assert_consistent("numpy.tensordot", inferred, args)
-    if error is not None:
-        assert isinstance(inferred, ShapeError)
+    check_raising("numpy.tensordot", *((a, b) if axes is None else (a, b, axes)))
 
 
 @SETTINGS
@@ -402,10 +368,7 @@ def test_linalg_one_matrix(name, a):
 def test_pinv_hermitian(a, hermitian):
     if hermitian and a.ndim >= 2 and a.shape[-1] == a.shape[-2]:
         a = a + np.swapaxes(a, -1, -2)
-    inferred = check("numpy.linalg.pinv", a, hermitian=hermitian)
-    actual, error = assert_consistent("numpy.linalg.pinv", inferred, (a,), {"hermitian": hermitian})
-    if error is not None:
-        assert isinstance(inferred, ShapeError) and inferred.kind == "linalg"
+    check_raising("numpy.linalg.pinv", a, hermitian=hermitian, kind="linalg")
 
 
 @SETTINGS
@@ -413,10 +376,7 @@ def test_pinv_hermitian(a, hermitian):
 def test_cholesky(a, upper):
     if a.ndim >= 2 and a.shape[-1] == a.shape[-2]:
         a = a @ np.swapaxes(a, -1, -2) + a.shape[-1] * np.eye(a.shape[-1])  # positive definite
-    inferred = check("numpy.linalg.cholesky", a, upper=upper)
-    actual, error = assert_consistent("numpy.linalg.cholesky", inferred, (a,), {"upper": upper})
-    if error is not None:
-        assert isinstance(inferred, ShapeError)
+    check_raising("numpy.linalg.cholesky", a, upper=upper)
 
 
 @SETTINGS
@@ -472,11 +432,7 @@ def solve_cases(draw):
 @SETTINGS
 @given(solve_cases())
 def test_solve(case):
-    a, b = case
-    inferred = check("numpy.linalg.solve", a, b)
-    actual, error = assert_consistent("numpy.linalg.solve", inferred, (a, b))
-    if error is not None:
-        assert isinstance(inferred, ShapeError) and inferred.kind == "linalg"
+    check_raising("numpy.linalg.solve", *case, kind="linalg")
 
 
 def test_solve_follows_numpy_2_for_a_batch_of_vectors():
@@ -577,13 +533,6 @@ def test_einsum_mismatch_raises():
 
 n = Sym("n", "n")
 m = Sym("m", "m")
-
-
-def run(name, *args, **kwargs):
-    try:
-        return REGISTRY[name](CallArgs(list(args), kwargs, qualname=name))
-    except ShapeError as error:
-        return error
 
 
 JUNK = [

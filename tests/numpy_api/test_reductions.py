@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from shapelint.domain import SCALAR, UNKNOWN_SHAPE, Known, Shape, Sym, Unknown, shape_of
-from shapelint.numpy_api import REGISTRY, CallArgs, ShapeError
+from shapelint.numpy_api import REGISTRY, ShapeError
 from shapelint.values import NONE, UNKNOWN, Array, Const, Int, Lst, Opaque, PyFloat, Reduced, Tup
 
-from ._check import COVERED, agrees, check, dtype_kind, infer, is_exact, numpy_result
+from ._check import check, check_any, dtype_kind, infer, is_exact, numpy_result, run, signed_array
 
 SETTINGS = settings(max_examples=120, deadline=None)
 
@@ -83,12 +83,7 @@ kinds = st.sampled_from(["f", "i", "b"])
 def arrays(draw, shape=None, kind=None):
     shape = draw(shapes) if shape is None else shape
     kind = draw(kinds) if kind is None else kind
-    rng = np.random.default_rng(draw(st.integers(0, 2**16)))
-    if kind == "f":
-        return rng.normal(size=shape)
-    if kind == "i":
-        return rng.integers(-3, 4, size=shape)
-    return rng.integers(0, 2, size=shape).astype(bool)
+    return signed_array(shape, kind, draw(st.integers(0, 2**16)))
 
 
 @st.composite
@@ -242,36 +237,10 @@ def test_norm(a, data, keepdims):
         assert_exact("numpy.linalg.norm", inferred, actual)
 
 
-def check_any(name, *args, **kwargs):
-    """`check` that also compares each array of a tuple result."""
-    COVERED.add(name)
-    inferred = infer(name, *args, **kwargs)
-    actual, error = numpy_result(name, *args, **kwargs)
-    if isinstance(inferred, Tup) and error is None:
-        assert isinstance(actual, tuple) and len(actual) == len(inferred.items)
-        for part, real in zip(inferred.items, actual):
-            reason = agrees(part, real, None)
-            assert not reason, f"{name}({args!r}, {kwargs!r}): {reason}"
-        return inferred
-    if isinstance(inferred, Tup):
-        assert not all(is_exact(x) for x in inferred.items), f"{name}: numpy raised {error!r}"
-        return inferred
-    reason = agrees(inferred, actual, error)
-    assert not reason, f"{name}({args!r}, {kwargs!r}): {reason}"
-    return inferred
-
-
 # -- examples the properties do not reach: symbols, unknown ranks, odd arguments --
 
 n = Sym("n", "n")
 m = Sym("m", "m")
-
-
-def run(name, *args, **kwargs):
-    try:
-        return REGISTRY[name](CallArgs(list(args), kwargs, qualname=name))
-    except ShapeError as error:
-        return error
 
 
 def test_symbolic_axes_survive():
