@@ -265,7 +265,7 @@ class Generator:
             a = self.pick_array()
             if e is not None and a is not None:
                 fn = f"f{self.counter}"
-                plain = [f"def {fn}(x):", f"    y = x * 2", "    return y.T", f"{name} = {fn}({a})"]
+                plain = [f"def {fn}(x):", "    y = x * 2", "    return y.T", f"{name} = {fn}({a})"]
                 recorded = [f"def {fn}(x):", "    y = _rec('y', x * 2)", "    return y.T", f"{name} = _rec({name!r}, {fn}({a}))"]
                 self.try_add(plain, recorded)
             return

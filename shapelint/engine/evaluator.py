@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import libcst as cst
 import numpy
 
-from ..domain import SCALAR, UNKNOWN_AXIS, Known, Shape, Sym, Unknown, arith
+from ..domain import UNKNOWN_AXIS, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
 from ..values import (
     ELLIPSIS,
@@ -46,6 +46,7 @@ from ..values import (
     int_of,
 )
 from .facts import Elementwise, Failure, Operand, Product, Transpose
+from .provenance import with_rank1_origin
 
 if TYPE_CHECKING:
     from .walker import Walker
@@ -176,20 +177,11 @@ class Evaluator:
     # -- rank-1 origins --
 
     def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value]) -> Value:
-        """Give a rank-1 result its origin: inherited from a rank-1 input, else this node.
-
-        An input that may already be rank 1 (unknown rank, unknown value) means
-        this is no origin; the result then has none.
-        """
-        if not isinstance(result, Array) or result.rank != 1:
-            return result
-        for value in _flatten(inputs):
-            if isinstance(value, Array) and value.rank == 1:
-                return replace(result, origin=value.origin)
-            if (isinstance(value, Array) and value.rank is None) or isinstance(value, Opaque):
-                return replace(result, origin=None)
-        self.fresh_origins.add(node)
-        return replace(result, origin=node)
+        """Give a rank-1 result its origin (provenance.with_rank1_origin), noting fresh ones for SL001."""
+        result, fresh = with_rank1_origin(node, result, inputs)
+        if fresh:
+            self.fresh_origins.add(node)
+        return result
 
     # -- leaves --
 
@@ -652,16 +644,6 @@ def _numpy_attribute(qualname: str, attr: str) -> Value:
     if qualname.startswith("builtins."):
         return UNKNOWN
     return numpy_name(f"{qualname}.{attr}")
-
-
-def _flatten(values: list[Value]) -> list[Value]:
-    out: list[Value] = []
-    for value in values:
-        if isinstance(value, (Tup, Lst)) and value.items is not None:
-            out.extend(_flatten(list(value.items)))
-        else:
-            out.append(value)
-    return out
 
 
 def _dtype_argument(value: Value) -> Value:

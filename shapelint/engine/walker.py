@@ -43,6 +43,7 @@ from ..values import (
 from ..domain import UNKNOWN_AXIS, Known, Shape, certainly_different
 from .evaluator import Evaluator, numpy_name
 from .facts import Analysis, Binding, Elementwise, Operand
+from .provenance import AUG_OPERATORS
 from .scopes import ModuleScan, bound_names, dotted_name
 
 State = dict[str, Value]
@@ -54,21 +55,6 @@ MAX_CONTEXTS = 12
 JOIN_ROUNDS = 3
 WIDEN_ROUNDS = 3
 
-_AUG_OPS = {
-    cst.AddAssign: cst.Add,
-    cst.SubtractAssign: cst.Subtract,
-    cst.MultiplyAssign: cst.Multiply,
-    cst.DivideAssign: cst.Divide,
-    cst.FloorDivideAssign: cst.FloorDivide,
-    cst.ModuloAssign: cst.Modulo,
-    cst.PowerAssign: cst.Power,
-    cst.MatrixMultiplyAssign: cst.MatrixMultiply,
-    cst.BitAndAssign: cst.BitAnd,
-    cst.BitOrAssign: cst.BitOr,
-    cst.BitXorAssign: cst.BitXor,
-    cst.LeftShiftAssign: cst.LeftShift,
-    cst.RightShiftAssign: cst.RightShift,
-}
 
 _AUG_SPELLING = {cst.AddAssign: "+=", cst.SubtractAssign: "-=", cst.MultiplyAssign: "*=", cst.DivideAssign: "/="}
 
@@ -373,7 +359,7 @@ class Walker:
         target = node.target
         if isinstance(target, cst.Name):
             left = self.lookup(target.value)
-            op = _AUG_OPS.get(type(node.operator))
+            op = AUG_OPERATORS.get(type(node.operator))
             if isinstance(left, Lst) and op is cst.Add:
                 value: Value = Lst(None)
             elif op is None:

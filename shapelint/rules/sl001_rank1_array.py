@@ -8,7 +8,7 @@ import libcst as cst
 
 from ..values import Array
 from ._base import Report, Rule
-from ._text import atom, code, column_shape, shape
+from ._text import atom, column_shape, shape
 
 # Creation functions whose size arguments are the dims themselves (`rand(5)`).
 _VARARG_DIMS = {"rand", "randn"}

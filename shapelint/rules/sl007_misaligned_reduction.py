@@ -97,7 +97,7 @@ is also used elsewhere its shape changes there too, so the fix is unsafe.
                     message=message,
                     help=f"keep the reduced axis: `{fixed}`" if fixed else "pass `keepdims=True` to the reduction",
                     replacements=replacements,
-                    fix_message=f"Add `keepdims=True`" if fixed else None,
+                    fix_message="Add `keepdims=True`" if fixed else None,
                     supersedes=(("SL003", event.node), ("SL005", event.node)),
                 )
                 break

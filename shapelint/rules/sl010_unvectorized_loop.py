@@ -8,7 +8,7 @@ import libcst as cst
 
 from ..values import Array
 from ._base import Report, Rule
-from ._text import code, numpy_alias, shape
+from ._text import numpy_alias, shape
 
 _SCALAR_BUILTINS = frozenset({"max", "min", "abs", "round", "float"})
 _ARITHMETIC = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.Power)

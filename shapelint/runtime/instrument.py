@@ -42,6 +42,7 @@ from typing import Any, Callable, Sequence
 
 import libcst as cst
 
+from ..engine.provenance import AUG_OPERATORS
 from ..engine.evaluator import BINARY_SPELLING, BINARY_UFUNCS, COMPARISON_UFUNCS
 from ..engine.positions import positions
 from ..numpy_api import REGISTRY
@@ -59,21 +60,6 @@ INDEX = "index"
 BIND = "bind"
 
 _UNARY_UFUNCS = {cst.Minus: ("numpy.negative", "-"), cst.Plus: ("numpy.positive", "+"), cst.BitInvert: ("numpy.invert", "~")}
-_AUG_BINARY = {
-    cst.AddAssign: cst.Add,
-    cst.SubtractAssign: cst.Subtract,
-    cst.MultiplyAssign: cst.Multiply,
-    cst.DivideAssign: cst.Divide,
-    cst.FloorDivideAssign: cst.FloorDivide,
-    cst.ModuloAssign: cst.Modulo,
-    cst.PowerAssign: cst.Power,
-    cst.MatrixMultiplyAssign: cst.MatrixMultiply,
-    cst.BitAndAssign: cst.BitAnd,
-    cst.BitOrAssign: cst.BitOr,
-    cst.BitXorAssign: cst.BitXor,
-    cst.LeftShiftAssign: cst.LeftShift,
-    cst.RightShiftAssign: cst.RightShift,
-}
 # The in-place function of `operator` that `x op= y` calls, by binary operator.
 _INPLACE = {
     cst.Add: "iadd", cst.Subtract: "isub", cst.Multiply: "imul", cst.Divide: "itruediv",
@@ -392,7 +378,7 @@ class _Collector(cst.CSTVisitor):
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._freeze_target(node.target)
-        op = _AUG_BINARY.get(type(node.operator))
+        op = AUG_OPERATORS.get(type(node.operator))
         if isinstance(node.target, cst.Name) and op is not None:
             qualname = "numpy.matmul" if op is cst.MatrixMultiply else BINARY_UFUNCS.get(op)
             self._add(

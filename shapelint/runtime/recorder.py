@@ -29,11 +29,12 @@ from __future__ import annotations
 import os
 import weakref
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any
 
 import libcst as cst
 import numpy as np
 
+from ..engine.provenance import with_rank1_origin
 from ..api import run_rules, to_findings
 from ..domain import SCALAR, Known, shape_of
 from ..engine.evaluator import BROADCASTING, PRODUCTS, TRANSPOSES
@@ -156,16 +157,6 @@ def _numpy_functions() -> dict[int, tuple[Any, str]]:
             if not name.startswith("_") and not isinstance(obj, type(np)):
                 add(obj, f"{prefix}.{name}")
     return table
-
-
-def _flatten(values: Iterable[Value]) -> list[Value]:
-    out: list[Value] = []
-    for value in values:
-        if isinstance(value, (Tup, Lst)) and value.items is not None:
-            out.extend(_flatten(value.items))
-        else:
-            out.append(value)
-    return out
 
 
 def _is_python_scalar(value: Value) -> bool:
@@ -291,15 +282,7 @@ class Recorder:
         return Opaque("runtime object")
 
     def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value]) -> Value:
-        """`Evaluator._mark`: a rank-1 result inherits a rank-1 input's origin, else this node is its origin."""
-        if not isinstance(result, Array) or result.rank != 1:
-            return result
-        for value in _flatten(inputs):
-            if isinstance(value, Array) and value.rank == 1:
-                return replace(result, origin=value.origin)
-            if (isinstance(value, Array) and value.rank is None) or isinstance(value, Opaque):
-                return replace(result, origin=None)
-        return replace(result, origin=node)
+        return with_rank1_origin(node, result, inputs)[0]
 
     def _provenance(self, node: cst.CSTNode, observed: Value, derived: Value, inputs: list[Value]) -> Value:
         """The observed result with the provenance the registry rule gives (`Evaluator.apply`)."""
@@ -497,25 +480,8 @@ class Recorder:
             self._set_prov(result, prov)
         return result
 
-    def attr(self, gid: int, operand: Any, result: Any) -> Any:
-        if type(operand) is not ndarray:
-            return result
-        state = self._states[gid]
-        if state is None or state.off:
-            return result
-        key = operand.shape
-        prov = state.seen.get(key, _MISSING)
-        if prov is _MISSING:
-            try:
-                site = state.site
-                value = self._apply(site, site.qualname, [self.value(operand)], {}, list(site.operand_nodes), result, None)
-                prov = self._remember(state, key, value)
-            except Exception as exc:
-                self._fail(state, exc)
-                return result
-        if prov is not NO_PROV:
-            self._set_prov(result, prov)
-        return result
+    # `.T` and friends record like a unary operation.
+    attr = unary
 
     def index(self, gid: int, base: Any, components: tuple, result: Any) -> Any:
         if type(base) is not ndarray:
