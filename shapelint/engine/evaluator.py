@@ -543,6 +543,8 @@ class Evaluator:
         right = rights[0]
         if isinstance(left, Int) and isinstance(right, Int) and qualname is not None:
             return _compare_ints(qualname, left, right)
+        if isinstance(left, Tup) and isinstance(right, Tup) and qualname in ("numpy.equal", "numpy.not_equal"):
+            return _compare_tuples(qualname == "numpy.equal", left, right)
         if qualname is None or not (isinstance(left, Array) or isinstance(right, Array)):
             return UNKNOWN
         if isinstance(left, Opaque) or isinstance(right, Opaque):
@@ -617,6 +619,17 @@ _INT_COMPARISONS = {
 def _compare_ints(qualname: str, left: Int, right: Int) -> Value:
     if isinstance(left.value, Known) and isinstance(right.value, Known):
         return Const(bool(_INT_COMPARISONS[qualname](left.value.value, right.value.value)))
+    return UNKNOWN
+
+
+def _compare_tuples(equal: bool, left: Tup, right: Tup) -> Value:
+    """`a.shape == b.shape` where both are known."""
+    if len(left.items) != len(right.items):
+        return Const(not equal)
+    known = [(int_of(a), int_of(b)) for a, b in zip(left.items, right.items)]
+    if all(isinstance(a, Known) and isinstance(b, Known) for a, b in known):
+        same = all(a.value == b.value for a, b in known)  # type: ignore[union-attr]
+        return Const(same == equal)
     return UNKNOWN
 
 

@@ -454,7 +454,10 @@ class Walker:
             self.run_suite(orelse.body)
         self.state = join_states(after_body, self.state)
 
-    def _loop(self, enter: Callable[[], None], body: cst.BaseSuite, orelse: cst.Else | None) -> None:
+    def _loop(
+        self, enter: Callable[[], None], body: cst.BaseSuite, orelse: cst.Else | None, runs: bool = False
+    ) -> None:
+        """Run a loop to a fixpoint; `runs` says the body certainly runs at least once."""
         head = self.state
         if head is None:
             return
@@ -477,7 +480,9 @@ class Walker:
         self.recording, self.events = recording, events
         self.state = dict(head)
         breaks, end = self._iterate(enter, body)
-        exit_state = join_states(head, end)
+        # The head holds the state before the first iteration too; a loop that
+        # certainly runs leaves with what its iterations made.
+        exit_state = end if runs and end is not None else join_states(head, end)
         if orelse is not None:
             self.state = exit_state
             self.run_suite(orelse.body)
@@ -505,7 +510,7 @@ class Walker:
         def enter() -> None:
             self.assign(node.target, element, None, flat=False)
 
-        self._loop(enter, node.body, node.orelse)
+        self._loop(enter, node.body, node.orelse, runs=_certainly_nonempty(iterable))
 
     def _while(self, node: cst.While) -> None:
         def enter() -> None:
@@ -820,6 +825,15 @@ def _unpack(value: Value, elements: Sequence[Any]) -> list[Value]:
     if isinstance(value, ShapeOf):
         return [value.item(Int(Known(i))) for i in range(count)]
     return [UNKNOWN] * count
+
+
+def _certainly_nonempty(iterable: Value) -> bool:
+    if isinstance(iterable, Range):
+        return isinstance(iterable.length, Known) and iterable.length.value > 0
+    if isinstance(iterable, Array) and iterable.shape.axes:
+        first = iterable.shape.axes[0]
+        return isinstance(first, Known) and first.value > 0
+    return isinstance(iterable, (Tup, Lst)) and bool(iterable.items)
 
 
 def _element_of(iterable: Value) -> Value:

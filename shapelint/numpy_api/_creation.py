@@ -17,6 +17,8 @@ unknown axis), and `linspace(..., retstep=True)` with array bounds.
 
 from __future__ import annotations
 
+import math
+
 from typing import Sequence
 
 import numpy as np
@@ -238,7 +240,27 @@ def _arange_length(start: Value | None, stop: Value, step: Value | None) -> Axis
     if first == Known(0) and stride == Known(1) and isinstance(last, Sym):
         # A symbol stands for a length, and arange(n) has n elements.
         return last
+    numbers = [_number(v) for v in (start, stop, step) if v is not None]
+    if all(n is not None for n in numbers):
+        # Float bounds: numpy's length is ceil((stop - start) / step) in double
+        # precision, which is Python's float arithmetic.
+        begin = 0.0 if start is None else _number(start)
+        delta = 1.0 if step is None else _number(step)
+        if delta == 0:
+            raise ShapeError("value", "arange: step is zero (division by zero)")
+        try:
+            return Known(max(0, math.ceil((_number(stop) - begin) / delta)))  # type: ignore[operator]
+        except (OverflowError, ValueError):
+            return Unknown("arange bounds")
     return Unknown("arange bounds")
+
+
+def _number(value: Value | None) -> float | None:
+    if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
+        return float(value.value)
+    if isinstance(value, Int) and isinstance(value.value, Known):
+        return float(value.value.value)
+    return None
 
 
 def _int_axis(value: Value) -> Axis | None:

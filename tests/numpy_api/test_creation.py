@@ -668,3 +668,14 @@ def test_never_crashes_on_odd_arguments():
             for args in ([], [value], [value, value], [RandomGen("Generator"), value], [value, Array(shape_of(2)), value]):
                 result = run(name, *args)
                 assert isinstance(result, (Value, ShapeError))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.floats(-20, 20, allow_nan=False),
+    st.floats(-20, 20, allow_nan=False),
+    st.floats(-5, 5, allow_nan=False).filter(lambda x: abs(x) > 1e-3),
+)
+def test_arange_with_float_bounds_is_exact(start: float, stop: float, step: float) -> None:
+    inferred = check("numpy.arange", start, stop, step)
+    assert is_exact(inferred)
