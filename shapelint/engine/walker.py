@@ -51,7 +51,7 @@ State = dict[str, Value]
 Importer = Callable[[str, str, int], Value]
 
 MAX_CALL_DEPTH = 8
-MAX_CONTEXTS = 12
+MAX_CONTEXTS = 16
 JOIN_ROUNDS = 3
 WIDEN_ROUNDS = 3
 
@@ -116,10 +116,17 @@ class ModuleInfo:
         self.seen_pending: set[cst.FunctionDef] = set()
         self.scopes: dict[cst.FunctionDef, tuple[frozenset[str], ...]] = {}
         self.generic_instances: dict[cst.ClassDef, Value] = {}
+        # True while the module's own statements run (not during the analysis of uncalled functions).
+        self.live = False
         self.class_bases: dict[cst.ClassDef, list[cst.ClassDef] | None] = {}
 
     def global_value(self, name: str) -> Value:
         walker = self.module_walker
+        if self.live and walker is not None and walker.state is not None and name not in self.scan.declared_global:
+            # Called while the module runs: its globals are what the module holds right now.
+            value = walker.state.get(name)
+            if value is not None:
+                return value
         if name in self.scan.stable and walker is not None and walker.state is not None:
             value = walker.state.get(name)
             if value is not None:
@@ -127,6 +134,14 @@ class ModuleInfo:
         if name in self.scan.module_bound:
             return UNKNOWN
         return BUILTINS.get(name, UNKNOWN)
+
+    def live_globals_key(self) -> tuple:
+        """What a call made while the module runs depends on besides its arguments (for the memo)."""
+        walker = self.module_walker
+        if not self.live or walker is None or walker.state is None:
+            return ()
+        stable = self.scan.stable
+        return tuple((k, v) if k not in stable else k for k, v in walker.state.items())
 
     def method_of(self, cls: Class, name: str) -> Function | None:
         node = cls.node
@@ -625,7 +640,7 @@ class Walker:
         frame = bind_arguments(node, call, receiver)
         if frame is None:
             return UNKNOWN_RESULT
-        key = (node, tuple(frame.items()))
+        key = (node, tuple(frame.items()), info.live_globals_key())
         try:
             cached = info.memo.get(key)
         except TypeError:
@@ -870,7 +885,9 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None) ->
     info = ModuleInfo(module, importer)
     walker = Walker(info, {})
     info.module_walker = walker
+    info.live = True
     walker.run(module.body)
+    info.live = False
     done = 0
     while done < len(info.pending):
         node, owner, scopes = info.pending[done]
