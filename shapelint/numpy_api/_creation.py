@@ -255,14 +255,6 @@ def _arange_length(start: Value | None, stop: Value, step: Value | None) -> Axis
     return Unknown("arange bounds")
 
 
-def _number(value: Value | None) -> float | None:
-    if isinstance(value, Const) and isinstance(value.value, (int, float)) and not isinstance(value.value, bool):
-        return float(value.value)
-    if isinstance(value, Int) and isinstance(value.value, Known):
-        return float(value.value.value)
-    return None
-
-
 def _int_axis(value: Value) -> Axis | None:
     return int_of(value) if isinstance(value, (Int, Const)) else None
 
