@@ -37,6 +37,19 @@ class Parsed:
 _RECURSION_LIMIT = 20000
 
 
+@contextmanager
+def deep_stack() -> Iterator[None]:
+    """Room for deeply nested (but valid) code; running out of it is the file's problem, not a crash."""
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+        yield
+    except RecursionError:
+        raise SourceError("too deeply nested to analyze") from None
+    finally:
+        sys.setrecursionlimit(limit)
+
+
 _BRACKETS = re.compile(r"[()\[\]{}]")
 # CPython refuses more than 200 nested brackets; libcst's native parser does
 # not refuse them and overflows the C stack a few thousand levels down.
@@ -80,18 +93,13 @@ def parse(source: str, filename: str) -> Parsed:
         rejected = _python_rejects(source, filename)
         if rejected is not None:
             return Parsed(None, rejected)
-    limit = sys.getrecursionlimit()
     try:
-        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-        return Parsed(cst.parse_module(source), None)
+        with deep_stack():
+            return Parsed(cst.parse_module(source), None)
     except cst.ParserSyntaxError as error:
         message = str(error.message).strip().splitlines()[0] if error.message else "invalid syntax"
         row, column = max(1, error.raw_line), error.raw_column + 1
         return Parsed(None, _syntax_finding(filename, row, column, message))
-    except RecursionError:
-        raise SourceError("too deeply nested to parse") from None
-    finally:
-        sys.setrecursionlimit(limit)
 
 
 def _syntax_finding(filename: str, row: int, column: int, message: str) -> Finding:
@@ -109,27 +117,8 @@ def _syntax_finding(filename: str, row: int, column: int, message: str) -> Findi
 
 def analyze(module: cst.Module, importer: Importer | None = None) -> Analysis:
     """Run inference; `importer` resolves `from x import y` of non-numpy modules (else unknown)."""
-    limit = sys.getrecursionlimit()
-    try:
-        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
+    with deep_stack():
         return analyze_module(module, importer)
-    except RecursionError:
-        raise SourceError("too deeply nested to analyze") from None
-    finally:
-        sys.setrecursionlimit(limit)
-
-
-@contextmanager
-def deep_stack() -> Iterator[None]:
-    """Room for deeply nested (but valid) code; running out of it is the file's problem, not a crash."""
-    limit = sys.getrecursionlimit()
-    try:
-        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-        yield
-    except RecursionError:
-        raise SourceError("too deeply nested to analyze") from None
-    finally:
-        sys.setrecursionlimit(limit)
 
 
 def lint_source(source: str, filename: str, rules: Iterable[type[Rule]] | None = None) -> list[Finding]:

@@ -110,18 +110,6 @@ NUMPY_ALIASES = {
     "numpy.matlib": "numpy",
     "numpy.linalg.linalg": "numpy.linalg",
 }
-_DTYPE_BUILTINS = {"builtins.bool": bool, "builtins.int": int, "builtins.float": float, "builtins.complex": complex}
-
-
-def _numpy_type(qualname: str) -> Any:
-    """The numpy scalar type a dtype argument names (`np.float64`), if it is one."""
-    name = qualname.rpartition(".")[2]
-    candidate = getattr(numpy, name, None) if qualname.startswith("numpy.") else None
-    if isinstance(candidate, type) and issubclass(candidate, numpy.generic):
-        return candidate
-    return _DTYPE_BUILTINS.get(qualname)
-
-
 class Evaluator:
     """Evaluates expressions for one walker (one function body in one context)."""
 
@@ -348,7 +336,7 @@ class Evaluator:
                 star = True
             elif arg.keyword is not None:
                 name = arg.keyword.value
-                kwargs[name] = _dtype_argument(value) if name == "dtype" else value
+                kwargs[name] = value
             else:
                 args.append(value)
                 nodes.append(arg.value)
@@ -361,16 +349,12 @@ class Evaluator:
             call.qualname = func.qualname
             if func.qualname.startswith("builtins."):
                 return self._builtin(node, func.qualname[9:], call)
-            if func.qualname == "numpy.ndarray.astype" or func.qualname.endswith(".astype"):
-                call.args = [_dtype_argument(a) for a in call.args]
             return self.apply(node, func.qualname, call, arg_nodes)
         if isinstance(func, Method):
             call, arg_nodes = self._arguments(node, safe=True)
             receiver_node = node.func.value if isinstance(node.func, cst.Attribute) else node.func
             if func.qualname.startswith("dict."):
                 return self._dict_method(func, call)
-            if func.qualname == "numpy.ndarray.astype":
-                call.args = [_dtype_argument(a) for a in call.args]
             if func.qualname in ("numpy.ndarray.resize", "numpy.ndarray.sort", "numpy.ndarray.fill"):
                 # In-place methods: `resize` changes the receiver's shape.
                 if func.qualname.endswith("resize") and isinstance(receiver_node, cst.Name):
@@ -657,14 +641,6 @@ def _numpy_attribute(qualname: str, attr: str) -> Value:
     if qualname.startswith("builtins."):
         return UNKNOWN
     return numpy_name(f"{qualname}.{attr}")
-
-
-def _dtype_argument(value: Value) -> Value:
-    if isinstance(value, Ref):
-        numpy_type = _numpy_type(value.qualname)
-        if numpy_type is not None:
-            return Const(numpy_type)
-    return value
 
 
 def _degraded(value: Value) -> Value:

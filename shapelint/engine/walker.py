@@ -44,7 +44,7 @@ from ..domain import UNKNOWN_AXIS, Known, Shape, certainly_different
 from .evaluator import Evaluator, numpy_name
 from .facts import Analysis, Binding, Elementwise, Operand
 from .provenance import AUG_OPERATORS
-from .scopes import ModuleScan, bound_names, dotted_name
+from .scopes import ModuleScan, dotted_name
 
 State = dict[str, Value]
 # (module, name, level) -> the value `from module import name` binds; level counts leading dots.
@@ -112,7 +112,7 @@ class ModuleInfo:
         self.memo: dict[Any, FunctionResult] = {}
         self.contexts: Counter[Any] = Counter()
         self.stack: list[Any] = []
-        self.pending: list[tuple[cst.FunctionDef, Any, tuple[frozenset[str], ...]]] = []
+        self.pending: list[tuple[cst.FunctionDef, Any]] = []
         self.seen_pending: set[cst.FunctionDef] = set()
         self.scopes: dict[cst.FunctionDef, tuple[frozenset[str], ...]] = {}
         self.generic_instances: dict[cst.ClassDef, Value] = {}
@@ -593,7 +593,7 @@ class Walker:
             info.seen_pending.add(node)
             scopes = self.enclosing + ((self.local_names,) if self.local_names is not None else ())
             info.scopes[node] = scopes
-            info.pending.append((node, self.owner, scopes))
+            info.pending.append((node, self.owner))
 
     def _class_def(self, node: cst.ClassDef) -> None:
         bases: list[cst.ClassDef] | None = []
@@ -890,7 +890,7 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None) ->
     info.live = False
     done = 0
     while done < len(info.pending):
-        node, owner, scopes = info.pending[done]
+        node, owner = info.pending[done]
         done += 1
         if info.contexts[node]:
             continue
@@ -901,4 +901,4 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None) ->
     return info
 
 
-__all__ = ["Walker", "analyze_module", "join_states", "bound_names"]
+__all__ = ["Walker", "analyze_module", "analyze_module_info", "join_states"]

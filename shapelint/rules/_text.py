@@ -110,8 +110,6 @@ def transposed_operand(node: cst.CSTNode) -> cst.CSTNode:
 def atom(analysis: Analysis, node: cst.CSTNode) -> str:
     """The node's source, parenthesized unless it is already an atom (`a`, `f(x)`, `a[0]`, `a.b`)."""
     text = analysis.module.code_for_node(node)
-    if isinstance(node, (cst.Name, cst.Call, cst.Subscript, cst.Attribute)) and not getattr(node, "lpar", None):
-        return text
-    if getattr(node, "lpar", None):
+    if isinstance(node, (cst.Name, cst.Call, cst.Subscript, cst.Attribute)) or getattr(node, "lpar", None):
         return text
     return f"({text})"
