@@ -26,6 +26,7 @@ from ..domain import (
     Shape,
     Sym,
     Unknown,
+    UNKNOWN_AXIS,
     arith,
     broadcast,
     format_shape,
@@ -539,6 +540,12 @@ def _einsum(call: CallArgs) -> Value:
             own.setdefault(letter, []).append(axis)
             counts[letter] = counts.get(letter, 0) + 1
         for letter, lengths in own.items():
+            agree = all(same_length(x, lengths[0]) is True for x in lengths)
+            if not agree and same_length(lengths[0], Known(0)) is not False:
+                # numpy takes a first length of 0 as unset and keeps a later one
+                # (`einsum('aa->a', zeros((0, 2)))` is (2,)): no error is certain.
+                per_letter.setdefault(letter, []).append(UNKNOWN_AXIS)
+                continue
             if any(same_length(x, lengths[0]) is False for x in lengths):
                 raise _einsum_error(
                     f"axes of operand {index} for repeated subscript '{letter}' differ "
