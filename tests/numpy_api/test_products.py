@@ -499,7 +499,11 @@ def test_einsum(case):
     inferred = check("numpy.einsum", subscripts, *operands, **kwargs)
     actual, error = numpy_result("numpy.einsum", subscripts, *operands, **kwargs)
     explicit_without_dots = "->" in subscripts and "..." not in subscripts.split("->")[1]
-    if error is None and not (explicit_without_dots and "..." in subscripts):
+    # A repeated subscript over a 0-length axis has no certain answer (see `_collapsed`).
+    zero_collapse = any(0 in o.shape for o in operands) and any(
+        len(set(term)) < len(term) for term in subscripts.split("->")[0].replace(".", "").replace(" ", "").split(",")
+    )
+    if error is None and not zero_collapse and not (explicit_without_dots and "..." in subscripts):
         assert exact(inferred, actual), f"{subscripts} {[o.shape for o in operands]}: {inferred!r} vs {np.shape(actual)}"
 
 
