@@ -128,6 +128,22 @@ def explain(code: str) -> None:
     click.echo(f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}. {fix}\n\n{(rule.doc or rule.summary).strip()}")
 
 
+@main.command()
+def server() -> None:
+    """Run the language server (LSP over stdin and stdout) for editors.
+
+    Needs the optional dependencies: pip install 'shapelint[server]'.
+    """
+    # Imported here, so that no other command loads the server or its dependencies.
+    try:
+        from .server._lsp import serve
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("pygls", "lsprotocol", "cattrs") and not (exc.name or "").startswith(("pygls.", "lsprotocol.")):
+            raise
+        _fail(f"`shapelint server` needs {exc.name}, which is not installed: pip install 'shapelint[server]'")
+    serve()
+
+
 # --- more subcommands ---------------------------------------------------------------------------
 # `shapes` (CONTRACT section 4) and `run` (section 5) are click commands defined in their own
 # modules and registered here, so that `main` (the console script) always has them:
