@@ -124,8 +124,9 @@ def explain(code: str) -> None:
     rule = BY_CODE.get(code.strip().upper())
     if rule is None:
         _fail(f"unknown rule code {code!r}; `shapelint rules` lists them")
-    fix = "Fix is sometimes available." if rule.fixable() else "Fix is not available."
-    click.echo(f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}. {fix}\n\n{(rule.doc or rule.summary).strip()}")
+    from .docs import rule_page
+
+    click.echo(rule_page(rule))
 
 
 @main.command()
