@@ -93,6 +93,8 @@ class Tracked:
     outcome: _work.Outcome | None = None
     analyzed: int = -1
     texts: dict[int | None, tuple[str, str]] = field(default_factory=dict)
+    # The rows of those texts, made when first needed.
+    lines: dict[int | None, _convert.Lines] = field(default_factory=dict)
     # The uris diagnostics were last published to (a notebook publishes per cell).
     published: set[str] = field(default_factory=set)
 
@@ -223,7 +225,7 @@ class ShapelintServer(LanguageServer):
             outcome = _work.Outcome(error=f"shapelint: internal error: the analysis process stopped (please report this at {ISSUES_URL})")
         if tracked.generation != generation or self.tracked.get(tracked.uri) is not tracked:
             return
-        tracked.outcome, tracked.analyzed, tracked.texts = outcome, generation, texts
+        tracked.outcome, tracked.analyzed, tracked.texts, tracked.lines = outcome, generation, texts, {}
         self.publish(tracked)
 
     async def current(self, tracked: Tracked) -> Tracked | None:
@@ -249,8 +251,12 @@ class ShapelintServer(LanguageServer):
         return self.workspace.position_codec.client_num_units
 
     def lines(self, tracked: Tracked, cell: int | None) -> _convert.Lines | None:
-        entry = tracked.texts.get(cell)
-        return _convert.Lines(entry[1], self.units()) if entry is not None else None
+        if cell not in tracked.lines:
+            entry = tracked.texts.get(cell)
+            if entry is None:
+                return None
+            tracked.lines[cell] = _convert.Lines(entry[1], self.units())
+        return tracked.lines[cell]
 
     def related(self, tracked: Tracked, cell: int | None, row: int) -> types.Location | None:
         entry, lines = tracked.texts.get(cell), self.lines(tracked, cell)
