@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from lsprotocol import types
 
 from ..findings import Finding, Fix, Position
+from ..noqa import UNSUPPRESSIBLE, parse_noqa
 from ..output import rule_url
 from ._shapes import Hint, ShapeSpan
 
@@ -25,6 +26,8 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _BREAK = re.compile(r"\r\n|\r|\n")
 # "at line 4", "at line 4 of cell 2": where a note points (notes are text today).
 _NOTE_LINE = re.compile(r"\bline (\d+)(?: of cell (\d+))?")
+# The codes of a `# noqa: SL001, SL002` comment (same spelling as `noqa` reads).
+_NOQA_CODES = re.compile(r"#\s*noqa\s*:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*", re.IGNORECASE)
 
 Units = Callable[[str], int]
 
@@ -109,6 +112,33 @@ def whole_text(old: str, new: str, units: Units) -> types.TextEdit:
     return types.TextEdit(types.Range(types.Position(head, 0), end), "".join(new_rows[head : len(new_rows) - tail]))
 
 
+def noqa_edit(source: str, finding: Finding, lines: Lines) -> types.TextEdit | None:
+    """The edit that adds the finding's code to the `# noqa` of its row; None where no comment can go.
+
+    A row with `# noqa: SL001` gets `, SL003` added; a row without one gets
+    `  # noqa: SL003` at its end. The edit is kept only if `# noqa` then reads
+    it as a comment of that row that suppresses the code (not inside a string,
+    not after a line continuation).
+    """
+    row = finding.noqa_row
+    if finding.code in UNSUPPRESSIBLE or not 1 <= row <= len(lines.rows):
+        return None
+    text = lines.rows[row - 1]
+    existing = parse_noqa(source).get(row, False)
+    if existing is None or text.rstrip().endswith("\\"):
+        return None  # a bare `# noqa` already suppresses everything; no comment after a continuation
+    if existing and (match := _NOQA_CODES.search(text)) is not None:
+        column, insert = match.end(), f", {finding.code}"
+    else:
+        column, insert = len(text), f"  # noqa: {finding.code}"
+    start = lines.position(row, column + 1)
+    edit = types.TextEdit(types.Range(start, start), insert)
+    rows = [*lines.rows]
+    rows[row - 1] = text[:column] + insert + text[column:]
+    codes = parse_noqa("\n".join(rows) + "\n").get(row, False)
+    return edit if codes and finding.code in codes else None
+
+
 def hover(span: ShapeSpan, lines: Lines) -> types.Hover:
     body = [f"```python\n{span.label}: {span.shape}\n```"]
     body += [text for text, _ in span.origins]
@@ -137,4 +167,4 @@ def innermost(spans: Sequence[ShapeSpan], row: int, column: int) -> ShapeSpan | 
     return best
 
 
-__all__ = ["FIX_ALL_KIND", "SOURCE", "Lines", "diagnostic", "edits", "hover", "inlay_hint", "innermost", "whole_text"]
+__all__ = ["FIX_ALL_KIND", "SOURCE", "Lines", "diagnostic", "edits", "hover", "noqa_edit", "inlay_hint", "innermost", "whole_text"]

@@ -35,6 +35,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
+from ..checking import internal_error
 from ..findings import Finding
 from ..fixing import is_applicable
 from ..output import ISSUES_URL
@@ -218,11 +219,15 @@ class ShapelintServer(LanguageServer):
     async def _analyze(self, tracked: Tracked, generation: int, delay: float) -> None:
         if delay:
             await asyncio.sleep(delay)
-        document, texts = self.snapshot(tracked)
         try:
+            document, texts = self.snapshot(tracked)
             outcome = await self.in_worker(_work.analyze, document)
         except BrokenProcessPool:
-            outcome = _work.Outcome(error=f"shapelint: internal error: the analysis process stopped (please report this at {ISSUES_URL})")
+            outcome = _work.Outcome(error=f"internal error: the analysis process stopped (please report this at {ISSUES_URL})")
+            texts = tracked.texts
+        except Exception as exc:  # never let one document stop the server
+            log.exception("analyzing %s", tracked.uri)
+            outcome, texts = _work.Outcome(error=internal_error(tracked.uri, exc)), tracked.texts
         if tracked.generation != generation or self.tracked.get(tracked.uri) is not tracked:
             return
         tracked.outcome, tracked.analyzed, tracked.texts, tracked.lines = outcome, generation, texts, {}
@@ -371,14 +376,24 @@ def did_change_configuration(ls: ShapelintServer, params: types.DidChangeConfigu
         ls.workspace_inlay_hint_refresh(None)
 
 
+def _is_python(document: types.TextDocumentItem) -> bool:
+    """Python source, as the client names it; clients that send every file they open send others too."""
+    language = (document.language_id or "").lower()
+    if language:
+        return language in ("python", "ipython")
+    return urlparse(document.uri).path.endswith((".py", ".pyw"))
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ShapelintServer, params: types.DidOpenTextDocumentParams) -> None:
-    ls.track(params.text_document.uri)
+    if _is_python(params.text_document):
+        ls.track(params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ShapelintServer, params: types.DidChangeTextDocumentParams) -> None:
-    ls.track(params.text_document.uri, delay=DEBOUNCE)
+    if params.text_document.uri in ls.tracked:
+        ls.track(params.text_document.uri, delay=DEBOUNCE)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -474,21 +489,34 @@ async def code_actions(ls: ShapelintServer, params: types.CodeActionParams) -> l
     actions: list[types.CodeAction] = []
     if _wants(only, types.CodeActionKind.QuickFix):
         related = partial(ls.related, tracked)
+        source = tracked.texts[cell][1]
+        silencers = []
         for finding in ls.findings_in(tracked, cell):
-            if finding.fix is None:
-                continue
             diagnostic = _convert.diagnostic(finding, lines, related)
             if not _overlaps(diagnostic.range, params.range):
                 continue
-            actions.append(
-                types.CodeAction(
-                    title=f"{finding.fix.message} ({finding.code})",
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
-                    edit=types.WorkspaceEdit(changes={uri: _convert.edits(finding.fix, lines)}),
-                    is_preferred=finding.fix.applicability == "safe",
+            if finding.fix is not None:
+                actions.append(
+                    types.CodeAction(
+                        title=f"{finding.fix.message} ({finding.code})",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diagnostic],
+                        edit=types.WorkspaceEdit(changes={uri: _convert.edits(finding.fix, lines)}),
+                        is_preferred=finding.fix.applicability == "safe",
+                    )
                 )
-            )
+            noqa = _convert.noqa_edit(source, finding, lines)
+            if noqa is not None:
+                silencers.append(
+                    types.CodeAction(
+                        title=f"Disable {finding.code} for this line",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diagnostic],
+                        edit=types.WorkspaceEdit(changes={uri: [noqa]}),
+                    )
+                )
+        # The fixes first, then the ways to silence a finding.
+        actions += silencers
     if _wants(only, _convert.FIX_ALL_KIND) and any(
         is_applicable(f.fix, unsafe=ls.settings.unsafe_fixes) for f in tracked.outcome.findings
     ):

@@ -119,9 +119,11 @@ def test_quick_fix_edit_fixes_the_finding(tmp_path: Path) -> None:
         diagnostics = await session.diagnostics(uri, bool)
         origin = next(d for d in diagnostics if d.code == "SL001")
         actions = await session.code_actions(uri, origin.range, [origin], only=[types.CodeActionKind.QuickFix])
-        (action,) = [a for a in actions if a.diagnostics and a.diagnostics[0].code == "SL001"]
+        titles = [a.title for a in actions if a.diagnostics and a.diagnostics[0].code == "SL001"]
+        # The fix first, then the way to silence the finding.
+        assert titles == ["Use `np.random.rand(5, 1)` (SL001)", "Disable SL001 for this line"]
+        action = actions[0]
         assert action.kind == types.CodeActionKind.QuickFix
-        assert action.title == "Use `np.random.rand(5, 1)` (SL001)"
         assert action.edit is not None and action.edit.changes is not None
         fixed = apply_edits(RANK1, list(action.edit.changes[uri]))
         assert "a = np.random.rand(5, 1)\n" in fixed
@@ -129,6 +131,35 @@ def test_quick_fix_edit_fixes_the_finding(tmp_path: Path) -> None:
         session.change(uri, fixed)
         after = await session.diagnostics(uri, lambda d: True, after=seen)
         assert "SL001" not in codes(after)
+
+    run(tmp_path, scenario)
+
+
+def test_disable_for_this_line_adds_noqa(tmp_path: Path) -> None:
+    text = "import numpy as np\n\na = np.random.rand(5)  # noqa: SL003 broadcast is meant\nb = a + np.ones((5, 1))\n"
+
+    async def scenario(session: Session) -> None:
+        uri = await session.open(tmp_path / "n.py", text)
+        diagnostics = await session.diagnostics(uri, bool)
+        origin = next(d for d in diagnostics if d.code == "SL001")
+        actions = await session.code_actions(uri, origin.range, [origin])
+        (silence,) = [a for a in actions if a.title == "Disable SL001 for this line"]
+        assert silence.edit is not None and silence.edit.changes is not None
+        silenced = apply_edits(text, list(silence.edit.changes[uri]))
+        assert "a = np.random.rand(5)  # noqa: SL003, SL001 broadcast is meant\n" in silenced
+        seen = len(session.published[uri])
+        session.change(uri, silenced)
+        assert "SL001" not in codes(await session.diagnostics(uri, after=seen))
+
+    run(tmp_path, scenario)
+
+
+def test_only_python_documents_are_analyzed(tmp_path: Path) -> None:
+    async def scenario(session: Session) -> None:
+        toml = await session.open(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n", language="toml")
+        uri = await session.open(tmp_path / "a.py", RANK1)
+        await session.diagnostics(uri, bool)
+        assert toml not in session.published
 
     run(tmp_path, scenario)
 
