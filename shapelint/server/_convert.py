@@ -135,8 +135,8 @@ def noqa_edit(source: str, finding: Finding, lines: Lines) -> types.TextEdit | N
     edit = types.TextEdit(types.Range(start, start), insert)
     rows = [*lines.rows]
     rows[row - 1] = text[:column] + insert + text[column:]
-    codes = parse_noqa("\n".join(rows) + "\n").get(row, False)
-    return edit if codes and finding.code in codes else None
+    codes = parse_noqa("\n".join(rows) + "\n").get(row)
+    return edit if isinstance(codes, frozenset) and finding.code in codes else None
 
 
 def hover(span: ShapeSpan, lines: Lines) -> types.Hover:

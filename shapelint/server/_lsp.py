@@ -179,7 +179,8 @@ class ShapelintServer(LanguageServer):
             text = self.workspace.get_text_document(tracked.uri).source
             return _work.Document(self.path_of(tracked.uri), text=text, config=config), {None: (tracked.uri, text)}
         notebook = self.workspace.get_notebook_document(notebook_uri=tracked.uri)
-        cells, texts = [], {}
+        cells: list[_work.CellText] = []
+        texts: dict[int | None, tuple[str, str]] = {}
         for number, cell in enumerate(notebook.cells if notebook else [], start=1):
             document = self.workspace.get_text_document(cell.document)
             if cell.kind == types.NotebookCellKind.Markup:
@@ -315,11 +316,16 @@ class ShapelintServer(LanguageServer):
 
     def shapes_in(self, tracked: Tracked, cell: int | None) -> tuple[list[ShapeSpan], list[Hint]]:
         assert tracked.outcome is not None
-        spans, hints = [], []
+        spans: list[ShapeSpan] = []
+        hints: list[Hint] = []
         for placed in tracked.outcome.shapes:
-            if placed.cell == cell:
-                (spans if isinstance(placed.item, ShapeSpan) else hints).append(placed.item)
-        return spans, hints  # type: ignore[return-value]
+            if placed.cell != cell:
+                continue
+            if isinstance(placed.item, ShapeSpan):
+                spans.append(placed.item)
+            else:
+                hints.append(placed.item)
+        return spans, hints
 
     async def fix_all_edit(self, tracked: Tracked) -> types.WorkspaceEdit | None:
         document, texts = self.snapshot(tracked)

@@ -122,7 +122,8 @@ def shape_places(module: cst.Module, analysis: Analysis) -> tuple[list[ShapeSpan
         assignments.setdefault((scopes.scope_of.get(target), target.value), []).append((span[0][0], code))
 
     spans = []
-    for node, value in {**arrays, **targets}.items():
+    # An assignment target is never also an evaluated expression: no node is in both.
+    for node, value in [*arrays.items(), *targets.items()]:
         span = where.get(node)
         if span is None:
             continue
