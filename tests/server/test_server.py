@@ -7,6 +7,7 @@ timeout: a loaded machine must not fail a test by being slow.
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import subprocess
 import sys
@@ -294,6 +295,33 @@ def test_notebook_cells_are_one_program_with_diagnostics_per_cell(tmp_path: Path
         )
 
     run(tmp_path, scenario)
+
+
+def test_fix_all_in_a_notebook_edits_the_cells_it_fixes(tmp_path: Path) -> None:
+    cells = [
+        ("code", "import numpy as np\na = np.random.rand(5)\n"),
+        ("markdown", "text"),
+        ("code", "b = a.T\nprint(b)\n"),
+    ]
+    notebook = tmp_path / "copy.ipynb"
+    notebook.write_text(
+        json.dumps({"cells": [{"cell_type": k, "metadata": {}, "source": s} for k, s in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    )
+    subprocess.run([sys.executable, "-m", "shapelint", "check", "--fix", "--unsafe-fixes", "--no-cache", str(notebook)], capture_output=True, check=False)
+    expected = [cell["source"] for cell in json.loads(notebook.read_text())["cells"]]
+    assert expected[0] != cells[0][1]
+
+    async def scenario(session: Session) -> None:
+        _, uris = session.open_notebook(tmp_path / "course.ipynb", cells)
+        await session.diagnostics(uris[0], bool)
+        whole = types.Range(types.Position(0, 0), types.Position(0, 0))
+        (action,) = await session.code_actions(uris[2], whole, [], only=["source.fixAll"])
+        assert action.edit is not None and action.edit.changes is not None
+        for (kind, source), uri, wanted in zip(cells, uris, expected):
+            fixed = apply_edits(source, list(action.edit.changes[uri])) if uri in action.edit.changes else source
+            assert fixed == "".join(wanted)
+
+    run(tmp_path, scenario, options={"unsafeFixes": True})
 
 
 def test_syntax_error_is_sl000_and_the_server_goes_on(tmp_path: Path) -> None:
