@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import api
+# `check`'s own per-file steps (configuration, selection, `# noqa`, fixes), so a buffer gets exactly
+# what `check` would report for the file; this module is their only user outside `checking`.
 from ..checking import CheckOptions, _Job, _lint, _Planner, internal_error, source_kind
 from ..config import Config, ConfigError
 from ..findings import Finding
