@@ -50,22 +50,7 @@ def codes(diagnostics: list[types.Diagnostic]) -> list[str]:
     return sorted(str(d.code) for d in diagnostics)
 
 
-def test_initialize_advertises_the_features(tmp_path: Path) -> None:
-    async def scenario(session: Session) -> None:
-        pass
-
-    session = run(tmp_path, scenario)
-    assert session.result is not None
-    capabilities = session.result.capabilities
-    assert session.result.server_info is not None and session.result.server_info.name == "shapelint"
-    assert capabilities.hover_provider and capabilities.inlay_hint_provider
-    kinds = capabilities.code_action_provider.code_action_kinds  # type: ignore[union-attr]
-    assert types.CodeActionKind.QuickFix in kinds and "source.fixAll.shapelint" in kinds
-    assert capabilities.notebook_document_sync is not None
-    assert session.exit_code == 0
-
-
-def test_diagnostics_on_open_with_code_link_severity_and_note(tmp_path: Path) -> None:
+def test_capabilities_and_diagnostics_on_open_with_code_link_severity_and_note(tmp_path: Path) -> None:
     async def scenario(session: Session) -> None:
         elapsed = timed()
         uri = await session.open(tmp_path / "rank1.py", RANK1)
@@ -83,16 +68,16 @@ def test_diagnostics_on_open_with_code_link_severity_and_note(tmp_path: Path) ->
         assert note.message == "`a` became (5,) at line 3"
         assert note.location.uri == uri and note.location.range.start == types.Position(2, 0)
 
-    run(tmp_path, scenario)
-
-
-def test_errors_are_lsp_errors(tmp_path: Path) -> None:
-    async def scenario(session: Session) -> None:
-        uri = await session.open(tmp_path / "m.py", MATMUL)
-        (diagnostic,) = await session.diagnostics(uri, bool)
-        assert diagnostic.code == "SL006" and diagnostic.severity == types.DiagnosticSeverity.Error
-
-    run(tmp_path, scenario)
+    session = run(tmp_path, scenario)
+    assert session.result is not None
+    capabilities = session.result.capabilities
+    assert session.result.server_info is not None and session.result.server_info.name == "shapelint"
+    assert capabilities.hover_provider and capabilities.inlay_hint_provider
+    assert isinstance(capabilities.code_action_provider, types.CodeActionOptions)
+    kinds = capabilities.code_action_provider.code_action_kinds or []
+    assert types.CodeActionKind.QuickFix in kinds and "source.fixAll.shapelint" in kinds
+    assert capabilities.notebook_document_sync is not None
+    assert session.exit_code == 0
 
 
 def test_a_clean_change_clears_the_diagnostics_and_the_last_change_wins(tmp_path: Path) -> None:
@@ -108,6 +93,7 @@ def test_a_clean_change_clears_the_diagnostics_and_the_last_change_wins(tmp_path
             session.change(uri, text)
         final = await session.diagnostics(uri, lambda d: codes(d) == ["SL006"], after=seen)
         assert final[0].range.start == types.Position(1, 4)
+        assert final[0].severity == types.DiagnosticSeverity.Error
         await asyncio.sleep(1.0)
         assert codes(session.published[uri][-1]) == ["SL006"]
 
@@ -151,16 +137,6 @@ def test_disable_for_this_line_adds_noqa(tmp_path: Path) -> None:
         seen = len(session.published[uri])
         session.change(uri, silenced)
         assert "SL001" not in codes(await session.diagnostics(uri, after=seen))
-
-    run(tmp_path, scenario)
-
-
-def test_only_python_documents_are_analyzed(tmp_path: Path) -> None:
-    async def scenario(session: Session) -> None:
-        toml = await session.open(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n", language="toml")
-        uri = await session.open(tmp_path / "a.py", RANK1)
-        await session.diagnostics(uri, bool)
-        assert toml not in session.published
 
     run(tmp_path, scenario)
 
@@ -341,7 +317,7 @@ def test_syntax_error_is_sl000_and_the_server_goes_on(tmp_path: Path) -> None:
     run(tmp_path, scenario)
 
 
-def test_unknown_request_gets_method_not_found_and_bad_input_no_crash(tmp_path: Path) -> None:
+def test_unknown_request_gets_method_not_found_and_bad_input_does_no_harm(tmp_path: Path) -> None:
     async def scenario(session: Session) -> None:
         with pytest.raises(JsonRpcMethodNotFound):
             await asyncio.wait_for(session.client.protocol.send_request_async("shapelint/noSuchMethod", {}), 60)
@@ -355,10 +331,13 @@ def test_unknown_request_gets_method_not_found_and_bad_input_no_crash(tmp_path: 
         assert diagnostic.range.start == types.Position(1, 16)
         hover = await session.hover(uri, 1, 12)
         assert hover is not None and "a: (5,)" in hover.contents.value  # type: ignore[union-attr]
+        # Only Python documents are analyzed (some clients send every file they open).
+        toml = await session.open(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n", language="toml")
         # Hover and code actions on a document that was never opened.
         ghost = (tmp_path / "ghost.py").as_uri()
         assert await session.hover(ghost, 0, 0) is None
         assert await session.code_actions(ghost, types.Range(types.Position(0, 0), types.Position(0, 0)), []) == []
+        assert toml not in session.published
 
     session = run(tmp_path, scenario)
     assert session.exit_code == 0
