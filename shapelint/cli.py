@@ -135,13 +135,14 @@ def server() -> None:
 
     Needs the optional dependencies: pip install 'shapelint[server]'.
     """
-    # Imported here, so that no other command loads the server or its dependencies.
-    try:
-        from .server._lsp import serve
-    except ModuleNotFoundError as exc:
-        if exc.name not in ("pygls", "lsprotocol", "cattrs") and not (exc.name or "").startswith(("pygls.", "lsprotocol.")):
-            raise
-        _fail(f"`shapelint server` needs {exc.name}, which is not installed: pip install 'shapelint[server]'")
+    # Looked up here, so that no other command loads the server or its dependencies.
+    import importlib.util
+
+    missing = [name for name in ("pygls", "lsprotocol") if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"`shapelint server` needs {' and '.join(missing)}, not installed here: pip install 'shapelint[server]'")
+    from .server import main as serve
+
     serve()
 
 

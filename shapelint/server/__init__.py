@@ -10,3 +10,13 @@ holds up the message loop; `_work` and `_shapes` import nothing of pygls,
 and nothing outside this package imports it, so `shapelint check` stays
 free of the server's dependencies.
 """
+
+
+def main() -> None:
+    """Start the worker process, then load and run the server (see `_pool` for why in that order)."""
+    from ._pool import Worker
+
+    worker = Worker()
+    from ._lsp import serve
+
+    serve(worker)

@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -40,6 +38,7 @@ from ..findings import Finding
 from ..fixing import is_applicable
 from ..output import ISSUES_URL
 from . import _convert, _work
+from ._pool import Worker
 from ._shapes import Hint, ShapeSpan
 
 log = logging.getLogger(__name__)
@@ -50,8 +49,6 @@ DEBOUNCE = 0.25
 WAIT_FOR_ANALYSIS = 10.0
 FIX_ALL_TITLE = "Fix all shapelint problems"
 _CONFIG_FILES = ("pyproject.toml", "shapelint.toml")
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -120,34 +117,19 @@ class ShapelintServer(LanguageServer):
         self.settings = Settings()
         self.tracked: dict[str, Tracked] = {}
         self.shown: set[str] = set()
-        self._pool: ProcessPoolExecutor | None = None
+        self._worker: Worker | None = None
 
     # -- the worker process --
 
     @property
-    def pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # spawn, not fork: the server has threads (pygls reads stdin in one).
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
+    def worker(self) -> Worker:
+        if self._worker is None:
+            self._worker = Worker()
+        return self._worker
 
-    async def in_worker(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self.pool, partial(function, *args, **kwargs))
-        except BrokenProcessPool:
-            # The worker died (out of memory, a crash in a native parser): start another next time.
-            self._pool = None
-            raise
-
-    def stop_worker(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+    async def in_worker(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """`_work.NAME(*args, **kwargs)`, run in the worker process."""
+        return await asyncio.wrap_future(self.worker.submit(name, *args, **kwargs))
 
     # -- documents --
 
@@ -222,7 +204,7 @@ class ShapelintServer(LanguageServer):
             await asyncio.sleep(delay)
         try:
             document, texts = self.snapshot(tracked)
-            outcome = await self.in_worker(_work.analyze, document)
+            outcome = await self.in_worker("analyze", document)
         except BrokenProcessPool:
             outcome = _work.Outcome(error=f"internal error: the analysis process stopped (please report this at {ISSUES_URL})")
             texts = tracked.texts
@@ -329,7 +311,7 @@ class ShapelintServer(LanguageServer):
 
     async def fix_all_edit(self, tracked: Tracked) -> types.WorkspaceEdit | None:
         document, texts = self.snapshot(tracked)
-        fixed = await self.in_worker(_work.fix_all, document, unsafe=self.settings.unsafe_fixes)
+        fixed = await self.in_worker("fix_all", document, unsafe=self.settings.unsafe_fixes)
         if fixed.error is not None:
             self.window_log_message(types.LogMessageParams(types.MessageType.Error, fixed.error))
             return None
@@ -358,18 +340,12 @@ def initialize(ls: ShapelintServer, params: types.InitializeParams) -> None:
         log.warning("shapelint: %s", problem)
 
 
-@server.feature(types.INITIALIZED)
-def initialized(ls: ShapelintServer, params: types.InitializedParams) -> None:
-    # Start the worker now, so the first file opened does not wait for it.
-    ls.pool.submit(_work.warm_up)
-
-
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: ShapelintServer, params: None) -> None:
     for tracked in ls.tracked.values():
         if tracked.task is not None:
             tracked.task.cancel()
-    ls.stop_worker()
+    ls.worker.stop()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -546,10 +522,11 @@ async def resolve_code_action(ls: ShapelintServer, action: types.CodeAction) -> 
     return action
 
 
-def serve() -> None:
+def serve(worker: Worker | None = None) -> None:
     """Serve over stdin and stdout until the client says exit (or goes away)."""
     logging.basicConfig(level=logging.WARNING, format="shapelint server: %(levelname)s: %(message)s")
+    server._worker = worker
     try:
         server.start_io()
     finally:
-        server.stop_worker()
+        server.worker.stop()
