@@ -29,17 +29,21 @@ class Worker:
         self.submit("warm_up")
 
     def submit(self, name: str, *args: Any, **kwargs: Any) -> Future[Any]:
-        """Run `_work.NAME` in the worker process."""
+        """Run `_work.NAME` in the worker process; its future fails with BrokenProcessPool if the worker dies."""
+        try:
+            future = self._executor().submit(_call, name, args, kwargs)
+        except BrokenProcessPool:
+            # It died while idle, not over this request: start another and go on.
+            self._pool = None
+            future = self._executor().submit(_call, name, args, kwargs)
+        future.add_done_callback(self._check)
+        return future
+
+    def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # spawn, not fork: the server has threads (pygls reads stdin in one).
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        try:
-            future = self._pool.submit(_call, name, args, kwargs)
-        except BrokenProcessPool:
-            self._pool = None
-            raise
-        future.add_done_callback(self._check)
-        return future
+        return self._pool
 
     def _check(self, future: Future[Any]) -> None:
         if not future.cancelled() and isinstance(future.exception(), BrokenProcessPool):

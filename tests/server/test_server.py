@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -338,6 +340,27 @@ def test_unknown_request_gets_method_not_found_and_bad_input_does_no_harm(tmp_pa
         assert await session.hover(ghost, 0, 0) is None
         assert await session.code_actions(ghost, types.Range(types.Position(0, 0), types.Position(0, 0)), []) == []
         assert toml not in session.published
+
+    session = run(tmp_path, scenario)
+    assert session.exit_code == 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker process through /proc")
+def test_a_dead_worker_is_replaced(tmp_path: Path) -> None:
+    async def scenario(session: Session) -> None:
+        uri = await session.open(tmp_path / "rank1.py", RANK1)
+        await session.diagnostics(uri, bool)
+        server = session.client._server
+        assert server is not None
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        workers = [pid for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert workers
+        for pid in workers:
+            os.kill(int(pid), signal.SIGKILL)
+        await asyncio.sleep(1.0)
+        seen = len(session.published[uri])
+        session.change(uri, MATMUL)
+        assert codes(await session.diagnostics(uri, bool, after=seen)) == ["SL006"]
 
     session = run(tmp_path, scenario)
     assert session.exit_code == 0
