@@ -106,6 +106,8 @@ class ShapelintServer(LanguageServer):
         super().__init__(
             "shapelint",
             __version__,
+            # Whole texts: incremental edits are placed by rows that pygls splits at more
+            # characters than Python does (\f, \u2028), and the copy would drift from the editor's.
             text_document_sync_kind=types.TextDocumentSyncKind.Full,
             notebook_document_sync=types.NotebookDocumentSyncOptions(
                 notebook_selector=[
@@ -133,26 +135,22 @@ class ShapelintServer(LanguageServer):
 
     # -- documents --
 
+    def root(self) -> str:
+        """The first workspace folder (where an unsaved buffer's configuration is looked for)."""
+        folders = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
+        return next((f for f in folders if f), None) or self.workspace.root_path or os.getcwd()
+
     def path_of(self, uri: str) -> str:
         """The file a document is (or would be): its path, or a name in the first workspace folder."""
         if urlparse(uri).scheme == "file":
             path = to_fs_path(uri)
             if path:
                 return path
-        name = os.path.basename(unquote(urlparse(uri).path)) or "untitled"
-        folders = [to_fs_path(f.uri) for f in self.workspace.folders.values()] if self.workspace else []
-        root = next((f for f in folders if f), None) or self.workspace.root_path or os.getcwd()
-        return os.path.join(root, name)
+        return os.path.join(self.root(), os.path.basename(unquote(urlparse(uri).path)) or "untitled")
 
     def config_file(self) -> str | None:
         configured = self.settings.configuration
-        if not configured:
-            return None
-        if os.path.isabs(configured):
-            return configured
-        folders = [to_fs_path(f.uri) for f in self.workspace.folders.values()]
-        root = next((f for f in folders if f), None) or self.workspace.root_path or os.getcwd()
-        return os.path.join(root, configured)
+        return os.path.join(self.root(), configured) if configured else None
 
     def snapshot(self, tracked: Tracked) -> tuple[_work.Document, dict[int | None, tuple[str, str]]]:
         """The document to analyze now, and its texts by cell."""
