@@ -16,8 +16,8 @@ from lsprotocol import types
 
 from ..findings import Finding, Fix, Position
 from ..noqa import UNSUPPRESSIBLE, parse_noqa
-from ..output import rule_url
-from ._shapes import Hint, ShapeSpan
+from ..links import rule_url
+from ._messages import Hint, ShapeSpan
 
 SOURCE = "shapelint"
 FIX_ALL_KIND = "source.fixAll.shapelint"

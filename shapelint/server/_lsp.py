@@ -33,13 +33,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..checking import internal_error
 from ..findings import Finding
 from ..fixing import is_applicable
-from ..output import ISSUES_URL
-from . import _convert, _work
+from ..links import ISSUES_URL
+from . import _convert
+from ._messages import CellText, Document, Hint, Outcome, ShapeSpan
 from ._pool import Worker
-from ._shapes import Hint, ShapeSpan
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +87,7 @@ class Tracked:
     generation: int = 0
     task: asyncio.Task[None] | None = None
     # The analysis of generation `analyzed`, and the texts it saw: cell number (None for a module) -> (uri, text).
-    outcome: _work.Outcome | None = None
+    outcome: Outcome | None = None
     analyzed: int = -1
     texts: dict[int | None, tuple[str, str]] = field(default_factory=dict)
     # The rows of those texts, made when first needed.
@@ -152,14 +151,14 @@ class ShapelintServer(LanguageServer):
         configured = self.settings.configuration
         return os.path.join(self.root(), configured) if configured else None
 
-    def snapshot(self, tracked: Tracked) -> tuple[_work.Document, dict[int | None, tuple[str, str]]]:
+    def snapshot(self, tracked: Tracked) -> tuple[Document, dict[int | None, tuple[str, str]]]:
         """The document to analyze now, and its texts by cell."""
         config = self.config_file()
         if not tracked.notebook:
             text = self.workspace.get_text_document(tracked.uri).source
-            return _work.Document(self.path_of(tracked.uri), text=text, config=config), {None: (tracked.uri, text)}
+            return Document(self.path_of(tracked.uri), text=text, config=config), {None: (tracked.uri, text)}
         notebook = self.workspace.get_notebook_document(notebook_uri=tracked.uri)
-        cells: list[_work.CellText] = []
+        cells: list[CellText] = []
         texts: dict[int | None, tuple[str, str]] = {}
         for number, cell in enumerate(notebook.cells if notebook else [], start=1):
             document = self.workspace.get_text_document(cell.document)
@@ -167,9 +166,9 @@ class ShapelintServer(LanguageServer):
                 kind = "markdown"
             else:
                 kind = "code" if (document.language_id or "python") == "python" else "raw"
-            cells.append(_work.CellText(kind, document.source))
+            cells.append(CellText(kind, document.source))
             texts[number] = (cell.document, document.source)
-        return _work.Document(self.path_of(tracked.uri), cells=tuple(cells), config=config), texts
+        return Document(self.path_of(tracked.uri), cells=tuple(cells), config=config), texts
 
     def track(self, uri: str, *, notebook: bool = False, delay: float = 0.0) -> None:
         tracked = self.tracked.setdefault(uri, Tracked(uri, notebook))
@@ -204,11 +203,12 @@ class ShapelintServer(LanguageServer):
             document, texts = self.snapshot(tracked)
             outcome = await self.in_worker("analyze", document)
         except BrokenProcessPool:
-            outcome = _work.Outcome(error=f"internal error: the analysis process stopped (please report this at {ISSUES_URL})")
+            outcome = Outcome(error=f"internal error: the analysis process stopped (please report this at {ISSUES_URL})")
             texts = tracked.texts
         except Exception as exc:  # never let one document stop the server
             log.exception("analyzing %s", tracked.uri)
-            outcome, texts = _work.Outcome(error=internal_error(tracked.uri, exc)), tracked.texts
+            message = f"internal error: {type(exc).__name__}: {exc} (please report this at {ISSUES_URL})"
+            outcome, texts = Outcome(error=message), tracked.texts
         if tracked.generation != generation or self.tracked.get(tracked.uri) is not tracked:
             return
         tracked.outcome, tracked.analyzed, tracked.texts, tracked.lines = outcome, generation, texts, {}

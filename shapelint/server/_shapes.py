@@ -33,35 +33,14 @@ import libcst as cst
 
 from ..domain import format_shape
 from ..engine.facts import Analysis
-from ..engine.positions import Point, positions
+from ..engine.positions import positions
 from ..values import Array
+from ._messages import Hint, ShapeSpan
 
 # Expressions longer than this are shown shortened in hovers.
 _SHOWN = 60
 # A hover lists at most this many assignments of a name (the last ones above it).
 _ASSIGNMENTS_SHOWN = 3
-
-
-@dataclass(frozen=True)
-class ShapeSpan:
-    """The shape of the node from `start` to `end` (exclusive): `label: shape`, and where it came from."""
-
-    start: Point
-    end: Point
-    label: str
-    shape: str
-    # (text with `{line}`, the row it names), in source order.
-    origins: tuple[tuple[str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class Hint:
-    """An inlay hint `label` at (row, column); `after_name` for a target without a value of its own."""
-
-    row: int
-    column: int
-    label: str
-    after_name: bool = False
 
 
 def _short(code: str) -> str:

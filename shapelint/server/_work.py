@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import api
@@ -24,66 +23,27 @@ from .. import api
 # what `check` would report for the file; this module is their only user outside `checking`.
 from ..checking import CheckOptions, _Job, _lint, _Planner, internal_error, source_kind
 from ..config import Config, ConfigError
-from ..findings import Finding
 from ..notebook import SUFFIX as NOTEBOOK_SUFFIX
 from ..notebook import NotebookFormatError, read_notebook
 from ..notebook._program import parse_program
 from ..engine.imports import SiblingImporter
-from ._shapes import Hint, ShapeSpan, shape_places
+from ._messages import Document, Fixed, Hint, Outcome, Placed, ShapeSpan
+from ._shapes import shape_places
 
 
-@dataclass(frozen=True)
-class CellText:
-    """One notebook cell: `kind` is "code" (Python), "markdown", or "raw" (code in another language)."""
-
-    kind: str
-    source: str
+def _filename(document: Document) -> str:
+    if document.is_notebook and not document.path.endswith(NOTEBOOK_SUFFIX):
+        return document.path + NOTEBOOK_SUFFIX
+    return document.path
 
 
-@dataclass(frozen=True)
-class Document:
-    """A buffer to analyze: a module's `text`, or a notebook's `cells`; `path` is where it lives (or would)."""
-
-    path: str
-    text: str = ""
-    cells: tuple[CellText, ...] | None = None
-    # The configuration file the settings name (as `check --config`), else found from `path`.
-    config: str | None = None
-
-    @property
-    def is_notebook(self) -> bool:
-        return self.cells is not None
-
-    def file_text(self) -> str:
-        """The text `check` would read: the module, or the notebook as nbformat 4 JSON."""
-        if self.cells is None:
-            return self.text
-        cells = [{"cell_type": cell.kind, "metadata": {}, "source": cell.source} for cell in self.cells]
-        notebook = {"cells": cells, "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
-        return json.dumps(notebook)
-
-    @property
-    def filename(self) -> str:
-        if self.is_notebook and not self.path.endswith(NOTEBOOK_SUFFIX):
-            return self.path + NOTEBOOK_SUFFIX
-        return self.path
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A shape span or hint of `_shapes`, in the cell it lies in (None for a module)."""
-
-    cell: int | None
-    item: ShapeSpan | Hint
-
-
-@dataclass
-class Outcome:
-    findings: list[Finding] = field(default_factory=list)
-    shapes: list[Placed] = field(default_factory=list)
-    excluded: bool = False
-    config_error: str | None = None
-    error: str | None = None
+def _file_text(document: Document) -> str:
+    """The text `check` would read: the module, or the notebook as nbformat 4 JSON."""
+    if document.cells is None:
+        return document.text
+    cells = [{"cell_type": cell.kind, "metadata": {}, "source": cell.source} for cell in document.cells]
+    notebook = {"cells": cells, "metadata": {"language_info": {"name": "python"}}, "nbformat": 4, "nbformat_minor": 5}
+    return json.dumps(notebook)
 
 
 def _excluded(config: Config, path: Path) -> bool:
@@ -100,9 +60,9 @@ def _excluded(config: Config, path: Path) -> bool:
 
 def _job(document: Document) -> tuple[_Job, Config]:
     planner = _Planner(CheckOptions(config=document.config, cache=False), None)
-    path = Path(os.path.abspath(document.filename))
+    path = Path(os.path.abspath(_filename(document)))
     config = planner.resolver.for_path(path)
-    return planner._job(document.filename, None, config, path), config
+    return planner._job(_filename(document), None, config, path), config
 
 
 def analyze(document: Document, *, with_shapes: bool = True) -> Outcome:
@@ -112,19 +72,19 @@ def analyze(document: Document, *, with_shapes: bool = True) -> Outcome:
     except ConfigError as exc:
         return Outcome(config_error=str(exc))
     except Exception as exc:
-        return Outcome(error=internal_error(document.filename, exc))
-    if _excluded(config, Path(os.path.abspath(document.filename))):
+        return Outcome(error=internal_error(_filename(document), exc))
+    if _excluded(config, Path(os.path.abspath(_filename(document)))):
         return Outcome(excluded=True)
-    text = document.file_text()
+    text = _file_text(document)
     try:
         outcome = Outcome(findings=_lint(job, source_kind(job), text))
         if with_shapes:
             outcome.shapes = _shapes(document, text)
         return outcome
     except api.SourceError as exc:
-        return Outcome(error=f"{document.filename}: {exc}")
+        return Outcome(error=f"{_filename(document)}: {exc}")
     except Exception as exc:
-        return Outcome(error=internal_error(document.filename, exc))
+        return Outcome(error=internal_error(_filename(document), exc))
 
 
 def _fill(text: str, row: int, cell: int | None, rows_cell: int | None) -> str:
@@ -134,7 +94,7 @@ def _fill(text: str, row: int, cell: int | None, rows_cell: int | None) -> str:
 
 def _shapes(document: Document, text: str) -> list[Placed]:
     if not document.is_notebook:
-        parsed = api.parse(text, document.filename)
+        parsed = api.parse(text, _filename(document))
         if parsed.module is None:
             return []
         spans, hints = shape_places(parsed.module, api.analyze(parsed.module))
@@ -146,8 +106,8 @@ def _shapes(document: Document, text: str) -> list[Placed]:
         notebook = read_notebook(text)
     except NotebookFormatError:
         return []
-    program, module = parse_program(notebook, document.filename)
-    importer = SiblingImporter(Path(os.path.abspath(document.filename)).parent)
+    program, module = parse_program(notebook, _filename(document))
+    importer = SiblingImporter(Path(os.path.abspath(_filename(document))).parent)
     spans, hints = shape_places(module, api.analyze(module, importer))
     placed: list[Placed] = []
     for span in spans:
@@ -168,32 +128,22 @@ def _shapes(document: Document, text: str) -> list[Placed]:
     return placed
 
 
-@dataclass
-class Fixed:
-    """The result of fixing a buffer: its new text (a module) or the new sources of the changed cells."""
-
-    text: str | None = None
-    cells: dict[int, str] = field(default_factory=dict)
-    fixed: int = 0
-    error: str | None = None
-
-
 def fix_all(document: Document, *, unsafe: bool) -> Fixed:
     """Apply the fixes `check --fix` (with `unsafe`: `--fix --unsafe-fixes`) would apply to the buffer."""
     try:
         job, config = _job(document)
-        if _excluded(config, Path(os.path.abspath(document.filename))):
+        if _excluded(config, Path(os.path.abspath(_filename(document)))):
             return Fixed()
         kind = source_kind(job)
-        text = document.file_text()
+        text = _file_text(document)
         findings = _lint(job, kind, text)
         outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=unsafe)
     except ConfigError as exc:
         return Fixed(error=str(exc))
     except api.SourceError as exc:
-        return Fixed(error=f"{document.filename}: {exc}")
+        return Fixed(error=f"{_filename(document)}: {exc}")
     except Exception as exc:
-        return Fixed(error=internal_error(document.filename, exc))
+        return Fixed(error=internal_error(_filename(document), exc))
     if outcome.text == text:
         return Fixed()
     if not document.is_notebook:
@@ -208,4 +158,4 @@ def warm_up() -> None:
     api.lint_source("import numpy as np\na = np.zeros(3)\n", "warm_up.py")
 
 
-__all__ = ["CellText", "Document", "Fixed", "Outcome", "Placed", "analyze", "fix_all", "warm_up"]
+__all__ = ["analyze", "fix_all", "warm_up"]

@@ -442,6 +442,13 @@ def test_check_imports_nothing_of_the_server(tmp_path: Path) -> None:
     assert "LOADED []" in result.stdout
 
 
+def test_the_server_process_leaves_the_engine_to_the_worker() -> None:
+    probe = "import sys, shapelint.server._lsp; print(sorted(m for m in ('libcst', 'numpy', 'shapelint.api') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
 @pytest.mark.skipif(shutil.which("shapelint") is None, reason="the console script is not installed")
 def test_the_console_script_serves(tmp_path: Path) -> None:
     async def scenario(session: Session) -> None:
