@@ -32,8 +32,11 @@ from ._shapes import shape_places
 
 
 def _filename(document: Document) -> str:
-    if document.is_notebook and not document.path.endswith(NOTEBOOK_SUFFIX):
-        return document.path + NOTEBOOK_SUFFIX
+    """The name `check` would lint the buffer under: its kind follows the suffix."""
+    if document.is_notebook != document.path.endswith(NOTEBOOK_SUFFIX):
+        # A notebook document under another name, or Python source under a notebook's name:
+        # jupyterlab-lsp sends a notebook's cells joined as `.virtual_documents/course.ipynb`.
+        return document.path + (NOTEBOOK_SUFFIX if document.is_notebook else ".py")
     return document.path
 
 

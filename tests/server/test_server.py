@@ -302,6 +302,15 @@ def test_fix_all_in_a_notebook_edits_the_cells_it_fixes(tmp_path: Path) -> None:
     run(tmp_path, scenario, options={"unsafeFixes": True})
 
 
+def test_python_source_under_a_notebook_name_is_python(tmp_path: Path) -> None:
+    # jupyterlab-lsp joins a notebook's cells into one Python document named after the notebook.
+    async def scenario(session: Session) -> None:
+        uri = await session.open(tmp_path / ".virtual_documents" / "course.ipynb", RANK1)
+        assert codes(await session.diagnostics(uri, bool)) == ["SL001", "SL002", "SL004"]
+
+    run(tmp_path, scenario)
+
+
 def test_syntax_error_is_sl000_and_the_server_goes_on(tmp_path: Path) -> None:
     async def scenario(session: Session) -> None:
         text = "import numpy as np\na = = np.zeros(3)\n"
