@@ -338,6 +338,30 @@ def initialize(ls: ShapelintServer, params: types.InitializeParams) -> None:
         log.warning("shapelint: %s", problem)
 
 
+@server.feature(types.INITIALIZED)
+def initialized(ls: ShapelintServer, params: types.InitializedParams) -> None:
+    # Configuration edited outside the editor (another tool, a branch switch) re-checks open files too.
+    watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
+    if watched and watched.dynamic_registration:
+        watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in _CONFIG_FILES]
+        ls.client_register_capability(
+            types.RegistrationParams(
+                [
+                    types.Registration(
+                        id="shapelint-configuration",
+                        method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                        register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                    )
+                ]
+            )
+        )
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: ShapelintServer, params: types.DidChangeWatchedFilesParams) -> None:
+    ls.reanalyze_all()
+
+
 @server.feature(types.SHUTDOWN)
 def shutdown(ls: ShapelintServer, params: None) -> None:
     for tracked in ls.tracked.values():

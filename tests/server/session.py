@@ -66,6 +66,12 @@ class Session:
         def _refresh(params: None) -> None:
             return None
 
+        self.registrations: list[types.Registration] = []
+
+        @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def _register(params: types.RegistrationParams) -> None:
+            self.registrations.extend(params.registrations)
+
     async def __aenter__(self) -> "Session":
         await self.client.start_io(*self.command, cwd=str(self.folder), env={**os.environ, "PYTHONUNBUFFERED": "1"})
         capabilities = types.ClientCapabilities(
@@ -77,7 +83,10 @@ class Session:
                 hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown]),
                 inlay_hint=types.InlayHintClientCapabilities(),
             ),
-            workspace=types.WorkspaceClientCapabilities(inlay_hint=types.InlayHintWorkspaceClientCapabilities(refresh_support=True)),
+            workspace=types.WorkspaceClientCapabilities(
+                inlay_hint=types.InlayHintWorkspaceClientCapabilities(refresh_support=True),
+                did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True),
+            ),
             notebook_document=types.NotebookDocumentClientCapabilities(
                 synchronization=types.NotebookDocumentSyncClientCapabilities()
             ),

@@ -405,13 +405,24 @@ def test_broken_configuration_is_one_message_not_a_crash(tmp_path: Path) -> None
         await session.diagnostics(uri, lambda d: not d, after=0)
         await asyncio.sleep(1.5)
         assert len(session.messages) == 1
-        # Fixed and saved: findings come back.
+        # Fixed and saved in the editor: findings come back.
         (tmp_path / "pyproject.toml").write_text('[tool.shapelint]\nselect = ["SL001"]\n')
         seen = len(session.published[uri])
         session.client.text_document_did_save(
             types.DidSaveTextDocumentParams(types.TextDocumentIdentifier((tmp_path / "pyproject.toml").as_uri()))
         )
         assert codes(await session.diagnostics(uri, bool, after=seen)) == ["SL001"]
+        # Changed outside the editor: the server asked to hear of it, and re-checks the open files.
+        (registration,) = session.registrations
+        assert registration.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        (tmp_path / "pyproject.toml").write_text('[tool.shapelint]\nselect = ["SL004"]\n')
+        seen = len(session.published[uri])
+        session.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent((tmp_path / "pyproject.toml").as_uri(), types.FileChangeType.Changed)]
+            )
+        )
+        assert codes(await session.diagnostics(uri, bool, after=seen)) == ["SL004"]
 
     run(tmp_path, scenario)
 
