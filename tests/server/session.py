@@ -206,7 +206,8 @@ class Session:
         params = types.InlayHintParams(
             types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(lines, 0))
         )
-        return list(await asyncio.wait_for(self.client.text_document_inlay_hint_async(params), TIMEOUT) or [])
+        hints = await asyncio.wait_for(asyncio.ensure_future(self.client.text_document_inlay_hint_async(params)), TIMEOUT)
+        return list(hints or [])
 
     async def code_actions(
         self, uri: str, range_: types.Range, diagnostics: list[types.Diagnostic], only: list[str] | None = None
