@@ -130,7 +130,8 @@ def explain(code: str) -> None:
 
 
 @main.command()
-def server() -> None:
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout: the only way, accepted for clients that pass it.")
+def server(stdio: bool) -> None:
     """Run the language server (LSP over stdin and stdout) for editors.
 
     Needs the optional dependencies: pip install 'shapelint[server]'.

@@ -475,5 +475,6 @@ def test_the_console_script_serves(tmp_path: Path) -> None:
         uri = await session.open(tmp_path / "rank1.py", RANK1)
         assert "SL001" in codes(await session.diagnostics(uri, bool))
 
-    session = run(tmp_path, scenario, command=(shutil.which("shapelint"), "server"))
+    # Some clients add `--stdio` to the command they are given.
+    session = run(tmp_path, scenario, command=(shutil.which("shapelint"), "server", "--stdio"))
     assert session.exit_code == 0
