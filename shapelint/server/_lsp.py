@@ -220,7 +220,8 @@ class ShapelintServer(LanguageServer):
         deadline = loop.time() + WAIT_FOR_ANALYSIS
         while not tracked.fresh:
             task, left = tracked.task, deadline - loop.time()
-            if task is None or left <= 0:
+            # A finished task that left no fresh analysis was cancelled (the document closed).
+            if task is None or task.done() or left <= 0:
                 return None
             try:
                 await asyncio.wait_for(asyncio.shield(task), left)
