@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 from lsprotocol import types
 
 from ..findings import Finding, Fix, Position
-from ..noqa import UNSUPPRESSIBLE, parse_noqa
 from ..links import rule_url
+from ..noqa import UNSUPPRESSIBLE, parse_noqa
 from ._messages import Hint, ShapeSpan
 
 SOURCE = "shapelint"

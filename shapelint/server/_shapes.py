@@ -27,8 +27,6 @@ whether rows are a file's or a notebook cell's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import libcst as cst
 
 from ..domain import format_shape

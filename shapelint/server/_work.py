@@ -19,14 +19,15 @@ import os
 from pathlib import Path
 
 from .. import api
+
 # `check`'s own per-file steps (configuration, selection, `# noqa`, fixes), so a buffer gets exactly
 # what `check` would report for the file; this module is their only user outside `checking`.
 from ..checking import CheckOptions, _Job, _lint, _Planner, internal_error, source_kind
 from ..config import Config, ConfigError
+from ..engine.imports import SiblingImporter
 from ..notebook import SUFFIX as NOTEBOOK_SUFFIX
 from ..notebook import NotebookFormatError, read_notebook
 from ..notebook._program import parse_program
-from ..engine.imports import SiblingImporter
 from ._messages import Document, Fixed, Hint, Outcome, Placed, ShapeSpan
 from ._shapes import shape_places
 
