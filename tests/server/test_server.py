@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Awaitable, Callable
 
 import pytest
-from lsprotocol import types
-from pygls.exceptions import JsonRpcMethodNotFound
 
-from shapelint.api import lint_source
-from shapelint.output import rule_url
+pytest.importorskip("pygls", reason="the server's tests need its extra: pip install -e '.[test]'")
 
-from .session import Session, apply_edits, timed
+from lsprotocol import types  # noqa: E402
+from pygls.exceptions import JsonRpcMethodNotFound  # noqa: E402
+
+from shapelint.api import lint_source  # noqa: E402
+from shapelint.links import rule_url  # noqa: E402
+
+from .session import Session, apply_edits, timed  # noqa: E402
 
 RANK1 = textwrap.dedent(
     """\
