@@ -124,8 +124,27 @@ def explain(code: str) -> None:
     rule = BY_CODE.get(code.strip().upper())
     if rule is None:
         _fail(f"unknown rule code {code!r}; `shapelint rules` lists them")
-    fix = "Fix is sometimes available." if rule.fixable() else "Fix is not available."
-    click.echo(f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}. {fix}\n\n{(rule.doc or rule.summary).strip()}")
+    from .docs import rule_page
+
+    click.echo(rule_page(rule))
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout: the only way, accepted for clients that pass it.")
+def server(stdio: bool) -> None:
+    """Run the language server (LSP over stdin and stdout) for editors.
+
+    Needs the optional dependencies: pip install 'shapelint[server]'.
+    """
+    # Looked up here, so that no other command loads the server or its dependencies.
+    import importlib.util
+
+    missing = [name for name in ("pygls", "lsprotocol") if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"`shapelint server` needs {' and '.join(missing)}, not installed here: pip install 'shapelint[server]'")
+    from .server import main as serve
+
+    serve()
 
 
 # --- more subcommands ---------------------------------------------------------------------------

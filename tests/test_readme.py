@@ -18,3 +18,13 @@ def test_quickstart_commands() -> None:
     text = README.read_text(encoding="utf-8")
     assert "pip install . && shapelint check fixtures/" in text
     assert "pip install -e '.[test]' && python -m pytest" in text
+
+
+def test_rule_pages_are_current() -> None:
+    from shapelint.docs import rule_pages
+    from shapelint.links import rule_url
+
+    for path, page in rule_pages().items():
+        assert (README.parent / path).read_text(encoding="utf-8") == page, f"run `python -m shapelint.docs` ({path})"
+        # The page is where diagnostics and SARIF rules link to.
+        assert rule_url(Path(path).stem).endswith("/" + path)

@@ -18,10 +18,7 @@ from types import ModuleType
 from typing import Mapping, Sequence, TextIO
 
 from ..findings import Finding
-
-# Before the format modules are imported: SARIF names the project too.
-PROJECT_URL = "https://github.com/shapelint/shapelint"
-ISSUES_URL = f"{PROJECT_URL}/issues"
+from ..links import ISSUES_URL, PROJECT_URL, RULE_DOCS, rule_url  # noqa: F401 (imported from here)
 
 from . import github, json_format, sarif, text  # noqa: E402
 
