@@ -12,13 +12,16 @@ import numpy as np
 def write_notebook(folder: Path, name: str, cells: list[str], *, language: str = "python") -> Path:
     """A notebook of these cells; a cell starting with `# md` is markdown (it takes a number, as in Jupyter)."""
     raw = []
-    for source in cells:
+    for index, source in enumerate(cells):
         text = textwrap.dedent(source).strip("\n")
         if text.startswith("# md"):
-            raw.append({"cell_type": "markdown", "metadata": {}, "source": text[4:].strip()})
+            raw.append({"cell_type": "markdown", "id": f"cell-{index}", "metadata": {}, "source": text[4:].strip()})
         else:
             lines = text.splitlines(True)
-            raw.append({"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": lines})
+            raw.append(
+                {"cell_type": "code", "execution_count": None, "id": f"cell-{index}", "metadata": {}, "outputs": [],
+                 "source": lines}
+            )
     notebook = {
         "cells": raw,
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": language, "name": "python3"}},
@@ -45,7 +48,7 @@ COURSE = [
     "# md # Week 2: logistic regression",
     """\
     import numpy as np
-    %matplotlib inline
+    %precision 3
     !echo shell lines do not run
     """,
     """\

@@ -83,7 +83,7 @@ def test_helpers_beside_the_notebook_are_instrumented(tmp_path) -> None:
 
 def test_a_clean_notebook_exits_zero_and_keeps_its_namespace(tmp_path) -> None:
     write_notebook(tmp_path, "ok.ipynb", [
-        "import numpy as np\nimport sys\nv = np.zeros((3, 1))",
+        "import numpy as np\nimport sys\n%matplotlib inline\nv = np.zeros((3, 1))",
         "%time w = v.T\nprint(__name__, sys.argv[1:], '__file__' in dir())",
         "display(v.T.shape)\nprint(callable(get_ipython))",
     ])
