@@ -11,10 +11,13 @@ What loading adds to the shell, and unloading takes away again:
   IPython made it Python, the rows of the cell) is instrumented as
   `shapelint run` instruments a notebook's cells (cells.py), and the
   rewritten module replaces the parsed one. The cell's text stays what
-  IPython caches, so tracebacks show the user's code; the wrappers' frames
-  carry `__tracebackhide__`, which IPython's tracebacks honour. Only the cell
-  itself is instrumented, not what a cell magic runs (`%%timeit`'s body), as
-  under `shapelint run`.
+  IPython caches, so tracebacks show the user's code. Only the cell itself
+  is instrumented, not what a cell magic runs (`%%timeit`'s body), as under
+  `shapelint run`.
+- the shell's traceback formatter (`InteractiveTB.structured_traceback`, on
+  the instance) leaves out the wrappers' frames: an operation that raises
+  does so inside its wrapper, which IPython would show as a last frame of
+  its own. Tracebacks without such frames are formatted as before.
 - `pre_run_cell` / `post_run_cell` callbacks: after each cell, the findings
   that are new (with the shape error that ended the cell, explained) are
   printed to stderr, under that cell. A finding names a cell as the kernel
@@ -41,7 +44,8 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import Any
+from types import CodeType, TracebackType
+from typing import Any, Callable, Container
 
 from ..config import ConfigError, ConfigResolver
 from ..output import ISSUES_URL
@@ -113,6 +117,7 @@ class Checker:
         self._depth = 0  # cells running: a cell magic may run a cell inside a cell
         self._cell: tuple[int, str] | None = None  # (execution count, raw text) of the cell whose AST is awaited
         self._previous_magic: Any = None
+        self._own_formatter: Any = None
 
     # -- loading --
 
@@ -125,6 +130,9 @@ class Checker:
         self._previous_magic = line_magics.get(MAGIC)
         shell.register_magic_function(self.magic, "line", MAGIC)
         install(self.finder)
+        formatter = shell.InteractiveTB
+        self._own_formatter = vars(formatter).get("structured_traceback")
+        formatter.structured_traceback = self._formatter(formatter.structured_traceback)
 
     def unload(self) -> None:
         shell = self.shell
@@ -141,7 +149,20 @@ class Checker:
         else:
             line_magics[MAGIC] = self._previous_magic
         uninstall(self.finder)
+        formatter = shell.InteractiveTB
+        if self._own_formatter is None:
+            vars(formatter).pop("structured_traceback", None)
+        else:
+            formatter.structured_traceback = self._own_formatter
         self.recorder.stop()
+
+    def _formatter(self, format_: Callable[..., Any]) -> Callable[..., Any]:
+        wrappers = self.recorder.wrapper_codes
+
+        def structured_traceback(etype: Any, evalue: Any, etb: Any = None, *args: Any, **kwargs: Any) -> Any:
+            return format_(etype, evalue, without_frames(etb, wrappers), *args, **kwargs)
+
+        return structured_traceback
 
     # -- running cells --
 
@@ -236,6 +257,23 @@ class Checker:
         print(f"shapelint checks every cell: rank-1 {self.rank_1}, select {selected}, ignore {ignored}")
 
 
+def without_frames(tb: TracebackType | None, codes: Container[CodeType]) -> TracebackType | None:
+    """The traceback without the frames running `codes`; the same object if it has none."""
+    kept, entry, dropped = [], tb, False
+    while entry is not None:
+        if entry.tb_frame.f_code in codes:
+            dropped = True
+        else:
+            kept.append(entry)
+        entry = entry.tb_next
+    if not dropped:
+        return tb
+    rebuilt = None
+    for entry in reversed(kept):
+        rebuilt = TracebackType(rebuilt, entry.tb_frame, entry.tb_lasti, entry.tb_lineno)
+    return rebuilt
+
+
 def load_ipython_extension(shell: Any) -> None:
     if id(shell) in _LOADED:
         return
@@ -250,4 +288,4 @@ def unload_ipython_extension(shell: Any) -> None:
         checker.unload()
 
 
-__all__ = ["Checker", "load_ipython_extension", "unload_ipython_extension"]
+__all__ = ["Checker", "load_ipython_extension", "unload_ipython_extension", "without_frames"]

@@ -78,7 +78,11 @@ def test_a_kernel_with_the_extension_prints_each_finding_under_its_cell(tmp_path
     transpose = stderr_of(notebook.cells[5])
     assert "`w.T` is the same (3,) array" in transpose and "= note: `w` became (3,) at line 2 of In[4]" in transpose
     error = notebook.cells[7]
-    assert any(o.output_type == "error" and o.ename == "ValueError" for o in error.outputs)
+    [raised] = [o for o in error.outputs if o.output_type == "error"]
+    assert raised.ename == "ValueError"
+    # The traceback is the kernel's own: one frame, the cell's, at the failing row.
+    traceback = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(raised.traceback))
+    assert traceback.count("Cell In[") == 1 and "----> 3 Z1 = W1 @ X + b1" in traceback
     assert "`W1 @ X` is (4, 20): `W1` (4, 3) @ `X` (3, 20)" in stderr_of(error)
     # The cells' own output is untouched.
     stdout = "".join(o.get("text", "") for o in notebook.cells[3].outputs if o.get("name") == "stdout")
@@ -129,7 +133,8 @@ def shell(tmp_path, monkeypatch):
 
 def _state(shell: InteractiveShell) -> tuple:
     events = {name: list(callbacks) for name, callbacks in shell.events.callbacks.items()}
-    return (list(shell.ast_transformers), events, dict(shell.magics_manager.magics["line"]), list(sys.meta_path))
+    formatter = vars(shell.InteractiveTB).get("structured_traceback")
+    return (list(shell.ast_transformers), events, dict(shell.magics_manager.magics["line"]), list(sys.meta_path), formatter)
 
 
 def test_unloading_restores_the_shell(shell, capsys) -> None:
@@ -160,6 +165,16 @@ def test_the_magic_sets_the_rank_1_mode_and_the_codes(shell, capsys) -> None:
     assert "argument --rank-1: invalid choice: 'some'" in capsys.readouterr().err
     shell.run_cell("%shapelint --select SL999")
     assert "SL999" in capsys.readouterr().err and checker.select is None
+
+
+def test_tracebacks_leave_out_the_checkers_frames(shell, capsys) -> None:
+    shell.run_cell(LOAD)
+    shell.run_cell("import numpy as np\ndef f(a):\n    return a + np.ones(4)\nf(np.ones(3))", store_history=True)
+    captured = capsys.readouterr()
+    traceback = captured.out + captured.err
+    assert traceback.count("----> 3") == 1 and "----> 3     return a + np.ones(4)" in traceback
+    assert "lambda" not in traceback and "Could not get source" not in traceback
+    assert "In[1]:3:12: SL005" in captured.err
 
 
 def test_each_finding_is_printed_once(shell, capsys) -> None:
