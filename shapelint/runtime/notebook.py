@@ -118,7 +118,9 @@ class NotebookRun:
 
     def _run(self, cell: Cell) -> None:
         filename = f"{self.display}:cell {cell.number}"
-        linecache.cache[filename] = (len(cell.source), None, cell.source.splitlines(True), filename)
+        # Every row with its line break, as linecache reads files: the traceback's carets count on it.
+        rows = [row if row.endswith("\n") else row + "\n" for row in cell.source.splitlines()]
+        linecache.cache[filename] = (len(cell.source), None, rows, filename)
         magic = _CELL_MAGIC.match(cell.source.lstrip("\r\n\t "))
         if magic is not None:
             self._cell_magic(cell, magic)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from ._helpers import run_json, shapelint_run, write
 from ._notebooks import COURSE, COURSE_FINDINGS, write_course_data, write_notebook
@@ -27,6 +28,8 @@ def test_a_course_notebook_reports_by_cell_and_stops_at_the_error(tmp_path) -> N
     # The traceback names the cell and shows its row; the error is explained after it.
     stderr = run.process.stderr
     assert 'File "week2/course.ipynb:cell 7", line 3, in <module>\n    Z1 = W1 @ X + b1\n' in stderr
+    if sys.version_info >= (3, 11):  # carets under the failing expression, as Python puts them
+        assert "    Z1 = W1 @ X + b1\n         ~~~~~~~^~~~\n" in stderr
     assert "ValueError: operands could not be broadcast together with shapes (4,20) (3,)" in stderr
     assert "week2/course.ipynb:cell 7:3:6: SL005" in stderr
     assert "`W1 @ X` is (4, 20): `W1` (4, 3) @ `X` (3, 20)" in stderr
