@@ -125,6 +125,7 @@ def run(
     ARGS` would; `shapelint run [OPTIONS] -m MODULE [ARGS]...` as `python -m`.
     The script and the modules it imports from its own folder are
     instrumented; the findings go to stderr after it ends (or to --output).
+    A `.ipynb` SCRIPT runs its code cells in order, in the notebook's folder.
     """
     selected = _codes(select, "--select") if select else None
     ignored = _codes(ignore, "--ignore")

@@ -7,7 +7,8 @@ nothing here reads or writes them while the program runs. An uncaught
 exception is printed as Python prints it (tracebacks.py), then non-daemon
 threads are waited for, as Python does at shutdown; the caller reports the
 findings after that. `RunResult.status` is the exit status `python` would
-have had.
+have had. A `.ipynb` target runs its code cells in order (notebook.py), in
+the notebook's folder.
 
 `run(..., isolate=True)` puts `sys.argv`, `sys.path`, `sys.modules['__main__']`
 and the hooks back afterwards, and forgets the instrumented modules, for running programs inside another process (the
