@@ -10,7 +10,7 @@ findings after that. `RunResult.status` is the exit status `python` would
 have had. A `.ipynb` target runs its code cells in order (notebook.py), in
 the notebook's folder.
 
-`run(..., isolate=True)` puts `sys.argv`, `sys.path`, `sys.modules['__main__']`
+`run(..., isolate=True)` puts `sys.argv`, `sys.path`, the working directory, `sys.modules['__main__']`
 and the hooks back afterwards, and forgets the instrumented modules, for running programs inside another process (the
 tests, the fixture comparison). The command line does not isolate: the
 process ends with the program, and atexit handlers may still need its
