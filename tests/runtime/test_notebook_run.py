@@ -115,7 +115,7 @@ def test_without_ipython_a_cell_magic_is_skipped_with_a_message(tmp_path) -> Non
     write_notebook(tmp_path, "magic.ipynb", [
         "import numpy as np",
         "%%timeit\nnp.ones(3)",
-        "v = np.zeros(3)\nprint(v.shape)",
+        "v = np.zeros(3)\nprint(v.T.shape)",
     ])
     done = shapelint_run(tmp_path / "no_ipython", "../magic.ipynb")
     assert done.returncode == 1
@@ -127,7 +127,7 @@ def test_without_ipython_a_cell_magic_is_skipped_with_a_message(tmp_path) -> Non
 
 def test_a_cell_that_does_not_parse_ends_the_run_there(tmp_path) -> None:
     write_notebook(tmp_path, "broken.ipynb", [
-        "import numpy as np\nv = np.zeros(3)",
+        "import numpy as np\nv = np.zeros(3)\nt = v.T",
         "x = (",
         "print('not run')",
     ])
@@ -136,17 +136,17 @@ def test_a_cell_that_does_not_parse_ends_the_run_there(tmp_path) -> None:
     assert run.process.stdout == ""
     assert 'File "broken.ipynb:cell 2", line 1' in run.process.stderr
     assert "SyntaxError" in run.process.stderr
-    assert _places(run.findings) == {("SL001", 1, 2, 5)}
+    assert _places(run.findings) == {("SL001", 1, 2, 5), ("SL002", 1, 3, 5)}
 
 
 def test_noqa_and_configuration_apply_per_cell(tmp_path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.shapelint]\nignore = ["SL004"]\n')
+    (tmp_path / "pyproject.toml").write_text('[tool.shapelint]\nignore = ["SL003"]\n')
     write_notebook(tmp_path, "nb.ipynb", [
         "import numpy as np\na = np.zeros(3)  # noqa: SL001\nb = np.ones(3)",
-        "c = np.dot(b, b.T)",
+        "c = np.dot(b, b.T)\nd = a + np.ones((3, 1))",
     ])
     run = run_json(tmp_path, "nb.ipynb")
-    assert {(f["code"], f["cell"], f["location"]["row"]) for f in run.findings} == {("SL001", 1, 3)}
+    assert {(f["code"], f["cell"], f["location"]["row"]) for f in run.findings} == {("SL001", 1, 3), ("SL004", 2, 1)}
 
 
 def test_compare_matches_static_findings_by_cell(tmp_path) -> None:
