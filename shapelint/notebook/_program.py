@@ -21,7 +21,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import libcst as cst
 
@@ -141,40 +141,58 @@ def _format_error(exc: NotebookFormatError, filename: str) -> Finding:
     return Finding("SL000", "syntax-error", "error", str(exc), filename, where, where, exc.row)
 
 
-def _with_cell_notes(
-    module: cst.Module, program: Program, reports: list[tuple[type[Rule], Report]]
-) -> list[tuple[type[Rule], Report]]:
-    """Notes that name a row (`a` became (5,) at line {line}) name the cell's row, and the cell if it is another."""
+def note_pointers(reports: list[tuple[type[Rule], Report]]) -> set[cst.CSTNode]:
+    """The nodes `with_cell_notes` needs placed: reports whose notes name a row, and the nodes those notes point at."""
     wanted: set[cst.CSTNode] = set()
     for _, report in reports:
         pointers = [note[1] for note in report.notes if isinstance(note, tuple)]
         if pointers:
             wanted.update(pointers)
             wanted.add(report.node)
-    if not wanted:
-        return reports
-    where = positions(module, wanted)
+    return wanted
+
+
+def with_cell_notes(
+    reports: list[tuple[type[Rule], Report]],
+    origin: Callable[[cst.CSTNode], Origin],
+    label: Callable[[int], str] = lambda cell: f"cell {cell}",
+) -> list[tuple[type[Rule], Report]]:
+    """Notes that name a row (`a` became (5,) at line {line}) name the cell's row, and the cell if it is another.
+
+    `origin` gives the (cell, row in the cell) of a node of `note_pointers`,
+    `label` how a note names another cell.
+    """
     out = []
     for rule, report in reports:
         if not any(isinstance(note, tuple) for note in report.notes):
             out.append((rule, report))
             continue
-        span = where.get(report.node)
-        here = program.origin(span[0][0]) if span is not None else None
+        here = origin(report.node)
         notes: list[str] = []
         for note in report.notes:
             if not isinstance(note, tuple):
                 notes.append(note)
                 continue
             text, node = note
-            note_span = where.get(node)
-            origin = program.origin(note_span[0][0]) if note_span is not None else None
-            if origin is None:
+            there = origin(node)
+            if there is None:
                 continue
-            cell, row = origin
-            notes.append(text.format(line=str(row) if here and here[0] == cell else f"{row} of cell {cell}"))
+            cell, row = there
+            notes.append(text.format(line=str(row) if here and here[0] == cell else f"{row} of {label(cell)}"))
         out.append((rule, replace(report, notes=tuple(notes))))
     return out
+
+
+def _with_program_notes(
+    module: cst.Module, program: Program, reports: list[tuple[type[Rule], Report]]
+) -> list[tuple[type[Rule], Report]]:
+    where = positions(module, note_pointers(reports))
+
+    def origin(node: cst.CSTNode) -> Origin:
+        span = where.get(node)
+        return program.origin(span[0][0]) if span is not None else None
+
+    return with_cell_notes(reports, origin)
 
 
 def _order(finding: Finding) -> tuple:
@@ -202,7 +220,7 @@ def lint_notebook(
         return []
     program, module = parse_program(notebook, filename)
     importer = SiblingImporter(Path(folder) if folder is not None else Path(filename).parent)
-    reports = _with_cell_notes(module, program, api.run_rules(api.analyze(module, importer), rules))
+    reports = _with_program_notes(module, program, api.run_rules(api.analyze(module, importer), rules))
     located = (program.locate(f) for f in api.to_findings(module, filename, reports))
     return sorted([*program.errors, *(f for f in located if f is not None)], key=_order)
 
@@ -240,4 +258,7 @@ def cell_sources(notebook: Notebook) -> dict[int, str]:
     return {cell.number: cell.source for cell in notebook.code_cells}
 
 
-__all__ = ["Program", "build_program", "cell_sources", "infer_notebook_shapes", "lint_notebook", "parse_program"]
+__all__ = [
+    "Program", "build_program", "cell_sources", "infer_notebook_shapes", "lint_notebook", "note_pointers", "parse_program",
+    "with_cell_notes",
+]

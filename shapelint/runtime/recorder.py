@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import weakref
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 import libcst as cst
 import numpy as np
@@ -41,7 +41,7 @@ from ..engine.evaluator import BROADCASTING, PRODUCTS, TRANSPOSES
 from ..engine.facts import Analysis, Binding, Elementwise, Failure, Operand, Product, Transpose
 from ..findings import Finding
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
-from ..rules import RULES
+from ..rules import RULES, Report, Rule
 from ..values import (
     ELLIPSIS,
     NONE,
@@ -181,12 +181,25 @@ class Recorder:
         self._prov_limit = 4096
         self._functions: dict[int, tuple[Any, str]] | None = None
         self.hooks = Hooks(self.binary, self.unary, self.call, self.attr, self.index, self.bind, self.aug)
+        # Modules whose findings are made together (a notebook's cells), see `RecordGroup`.
+        self.groups: list[RecordGroup] = []
+        # SL001's mode, "hazards" or "all" (the `rank-1` setting), for `runtime_reports`.
+        self.rank_1 = "hazards"
+
+    def stop(self) -> None:
+        """Record nothing more: code instrumented so far keeps running, and its wrappers only pass results on."""
+        for state in self._states:
+            if state is not None:
+                state.off = True
 
     # -- modules --
 
-    def instrument(self, source: str, filename: str, display: str | None = None, module: cst.Module | None = None) -> Instrumented:
+    def instrument(
+        self, source: str, filename: str, display: str | None = None, module: cst.Module | None = None,
+        sites_name: str = SITES_NAME,
+    ) -> Instrumented:
         """Rewrite one module's source; raises InstrumentError or SyntaxError (see `instrument`)."""
-        made = instrument(source, filename, len(self.sites), module)
+        made = instrument(source, filename, len(self.sites), module, sites_name)
         record = ModuleRecord(made, display if display is not None else display_name(filename, self.cwd))
         self.modules.append(record)
         for site in made.sites:
@@ -201,7 +214,7 @@ class Recorder:
             code = getattr(wrapper, "__code__", None)
             if site is not None and code is not None:
                 self.wrapper_codes[code] = site.gid
-        namespace[SITES_NAME] = wrappers
+        namespace[made.sites_name] = wrappers
 
     def ran(self, site: Site) -> bool:
         """Whether the site ran with arrays (or anything it records) at least once."""
@@ -701,20 +714,53 @@ class Recorder:
 
     def findings(self, enabled: set[str] | None = None) -> list[Finding]:
         """The rules' findings on what was observed, once per span, with concrete fixes in their messages."""
-        from .fixes import concretize
-
         out: list[Finding] = []
+        grouped = {id(record) for group in self.groups for record in group.records}
         for record in self.modules:
-            analysis = record.analysis()
-            if not (analysis.elementwise or analysis.products or analysis.transposes or analysis.failures or analysis.bindings):
-                continue
-            rules = [r for r in RUNTIME_RULES if enabled is None or r.code in enabled]
-            reports = run_rules(analysis, rules)
-            for rule, report in reports:
-                concretize(rule.code, report, analysis)
-            found = to_findings(record.module, record.display, reports)
-            out.extend(replace(f, source="runtime") for f in found)
+            if id(record) not in grouped:
+                reports = runtime_reports(record.analysis(), enabled, self.rank_1)
+                found = to_findings(record.module, record.display, reports)
+                out.extend(replace(f, source="runtime") for f in found)
+        for group in self.groups:
+            out.extend(group.findings(enabled))
         return out
+
+
+class RecordGroup(Protocol):
+    """Modules whose events the rules read as one program: an array made in one is known in the others."""
+
+    records: list[ModuleRecord]
+
+    def findings(self, enabled: set[str] | None) -> list[Finding]: ...
+
+    def place(self, finding: Finding) -> Finding:
+        """The finding as it is reported (a notebook's cell findings name the notebook and the cell)."""
+        ...
+
+    def config_path(self, record: ModuleRecord) -> str:
+        """The file whose configuration and per-file-ignores apply to the record."""
+        ...
+
+    def sources(self) -> dict[str, Any]:
+        """The texts the placed findings' positions count in (`output.OutputContext.sources`)."""
+        ...
+
+
+def runtime_reports(
+    analysis: Analysis, enabled: set[str] | None = None, rank_1: str = "hazards"
+) -> list[tuple[type[Rule], Report]]:
+    """The rules' reports on observed events, with concrete fixes in their messages.
+
+    `rank_1` is SL001's mode; the rules take it where they have modes.
+    """
+    from .fixes import concretize
+
+    if not (analysis.elementwise or analysis.products or analysis.transposes or analysis.failures or analysis.bindings):
+        return []
+    reports = run_rules(analysis, [r for r in RUNTIME_RULES if enabled is None or r.code in enabled])
+    for rule, report in reports:
+        concretize(rule.code, report, analysis)
+    return reports
 
 
 def error_kind(exc: BaseException) -> str | None:
@@ -748,4 +794,4 @@ def display_name(path: str, start: str | None = None) -> str:
     return relative
 
 
-__all__ = ["ModuleRecord", "Recorder", "display_name", "error_kind", "kind_of", "observed_shape"]
+__all__ = ["ModuleRecord", "RecordGroup", "Recorder", "runtime_reports", "display_name", "error_kind", "kind_of", "observed_shape"]
