@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import ast
-import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +13,7 @@ from typing import Any, Iterable, Iterator
 
 import libcst as cst
 
+from . import guard
 from .engine.facts import Analysis
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
@@ -50,36 +49,6 @@ def deep_stack() -> Iterator[None]:
         sys.setrecursionlimit(limit)
 
 
-_BRACKETS = re.compile(r"[()\[\]{}]")
-# CPython refuses more than 200 nested brackets; libcst's native parser does
-# not refuse them and overflows the C stack a few thousand levels down.
-_SUSPICIOUS_DEPTH = 100
-
-
-def _bracket_depth(source: str) -> int:
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(source):
-        if match.group() in "([{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-    return deepest
-
-
-def _python_rejects(source: str, filename: str) -> Finding | None:
-    """Python's own verdict on a suspiciously nested file (brackets inside strings count too)."""
-    try:
-        compile(source, filename, "exec", ast.PyCF_ONLY_AST)
-    except SyntaxError as error:
-        row = error.lineno or 1
-        return _syntax_finding(filename, row, (error.offset or 1), error.msg)
-    except (RecursionError, MemoryError):
-        raise SourceError("too deeply nested to parse") from None
-    return None
-
-
 def parse(source: str, filename: str) -> Parsed:
     """Parse one module; a syntax error becomes an SL000 finding."""
     if "\x00" in source:
@@ -89,10 +58,12 @@ def parse(source: str, filename: str) -> Parsed:
         # kind of break keeps every row and column, so findings and fixes
         # still land right in the original text.
         source = source.replace("\r\n", "\n").replace("\r", "\n")
-    if _bracket_depth(source) > _SUSPICIOUS_DEPTH:
-        rejected = _python_rejects(source, filename)
-        if rejected is not None:
-            return Parsed(None, rejected)
+    try:
+        guard.check(source, filename)
+    except SyntaxError as error:
+        return Parsed(None, _syntax_finding(filename, error.lineno or 1, error.offset or 1, error.msg))
+    except guard.Refused as exc:
+        raise SourceError(str(exc)) from None
     try:
         with deep_stack():
             return Parsed(cst.parse_module(source), None)
