@@ -25,6 +25,15 @@ class SourceError(Exception):
     """The file cannot be analyzed for a reason the user can act on (not a shapelint bug)."""
 
 
+class InternalError(Exception):
+    """A shapelint bug met while linting; `findings` are those the other rules found."""
+
+    def __init__(self, error: Exception, findings: list[Finding]) -> None:
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.error = error
+        self.findings = findings
+
+
 @dataclass
 class Parsed:
     module: cst.Module | None
@@ -108,24 +117,39 @@ def lint_module(
     rules: Iterable[type[Rule]] | None = None,
     importer: Importer | None = None,
 ) -> list[Finding]:
+    """The findings of every rule; a rule that fails raises InternalError carrying the others' findings."""
     with deep_stack():
         analysis = analyze(module, importer)
-        reports = run_rules(analysis, rules)
-        return to_findings(module, filename, reports)
+        failures: list[Exception] = []
+        reports = run_rules(analysis, rules, failures)
+        findings = to_findings(module, filename, reports)
+    if failures:
+        raise InternalError(failures[0], findings) from failures[0]
+    return findings
 
 
-def run_rules(analysis: Analysis, rules: Iterable[type[Rule]] | None = None) -> list[tuple[type[Rule], Report]]:
-    """Run every rule over the analysis; one report per rule and node, the most specific rule winning."""
+def run_rules(
+    analysis: Analysis, rules: Iterable[type[Rule]] | None = None, failures: list[Exception] | None = None
+) -> list[tuple[type[Rule], Report]]:
+    """Run every rule over the analysis; one report per rule and node, the most specific rule winning.
+
+    With `failures`, a rule that raises is recorded there and the other rules still run.
+    """
     found: dict[tuple[str, Any], tuple[type[Rule], Report]] = {}
     superseded: set[tuple[str, Any]] = set()
     for rule in rules if rules is not None else RULES:
         if rule.code == "SL000":
             continue
-        for report in rule().check(analysis):
-            key = (rule.code, report.node)
-            if key not in found:
-                found[key] = (rule, report)
-            superseded.update(report.supersedes)
+        try:
+            for report in rule().check(analysis):
+                key = (rule.code, report.node)
+                if key not in found:
+                    found[key] = (rule, report)
+                superseded.update(report.supersedes)
+        except Exception as exc:
+            if failures is None:
+                raise
+            failures.append(exc)
     return [entry for key, entry in found.items() if key not in superseded]
 
 
@@ -183,4 +207,4 @@ def to_findings(module: cst.Module, filename: str, reports: list[tuple[type[Rule
     return findings
 
 
-__all__ = ["SourceError", "analyze", "lint_module", "lint_source", "parse", "run_rules", "to_findings"]
+__all__ = ["InternalError", "SourceError", "analyze", "lint_module", "lint_source", "parse", "run_rules", "to_findings"]

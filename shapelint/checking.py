@@ -41,7 +41,7 @@ from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
 from .notebook import SUFFIX as NOTEBOOK_SUFFIX
 from .notebook import NotebookSource
-from .output import ISSUES_URL
+from .output import HOW_TO_REPORT
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
 
@@ -139,6 +139,8 @@ class FileReport:
     output: bytes | None = None
     error: str | None = None
     warning: str | None = None
+    # A problem with the cache (shown once per run, whatever the number of files it touched).
+    cache_warning: str | None = None
 
 
 @dataclass
@@ -171,7 +173,13 @@ class CheckResult:
         lines = list(self.errors)
         for report in self.reports:
             lines += [m for m in (report.error, report.warning) if m]
-        return lines
+        cache_warnings = [r.cache_warning for r in self.reports if r.cache_warning]
+        return lines + cache_warnings[:1]
+
+    @property
+    def error_count(self) -> int:
+        """PATHs and files that could not be (fully) checked."""
+        return len(self.errors) + sum(1 for report in self.reports if report.error)
 
     def exit_code(self, *, exit_zero: bool = False) -> int:
         if self.errors or any(report.error for report in self.reports):
@@ -200,10 +208,11 @@ class _Job:
     linter: Linter | None = None
 
 
-def internal_error(filename: str, exc: BaseException) -> str:
+def internal_error(filename: str, exc: BaseException, *, partial: bool = False) -> str:
+    kept = "; the findings shown for it are those found before the error" if partial else ""
     message = (
-        f"shapelint: internal error while checking {filename}: {type(exc).__name__}: {exc} "
-        f"(please report this at {ISSUES_URL})"
+        f"shapelint: internal error while checking {filename}: {type(exc).__name__}: {exc}{kept} "
+        f"(this is {HOW_TO_REPORT})"
     )
     if os.environ.get("SHAPELINT_TRACEBACK"):
         message += "\n" + "".join(traceback.format_exception(exc)).rstrip()
@@ -223,23 +232,33 @@ def source_kind(job: _Job) -> SourceKind:
     return PythonSource(job.linter)
 
 
-def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
-    """The findings of `text` that the selection and `# noqa` leave, from the cache where possible."""
+def _lint(job: _Job, kind: SourceKind, text: str, report: FileReport | None = None) -> list[Finding]:
+    """The findings of `text` that the selection and `# noqa` leave, from the cache where possible.
+
+    With `--fix` the cache is written but never read: edits are always computed afresh.
+    A problem with the cache goes to `report.cache_warning`.
+    """
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
         key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
-        hit = cache.get(key)
+        hit = None if job.fix else cache.get(key, text, job.filename)
+        if report is not None and cache.warning and not report.cache_warning:
+            report.cache_warning = cache.warning
         if hit is not None:
             return hit
-    kept = [
-        f if f.filename == job.filename else f.with_filename(job.filename)
-        for f in kind.lint(text, job.filename)
-        if f.code in job.codes
-    ]
+    try:
+        found, failure = kind.lint(text, job.filename), None
+    except api.InternalError as exc:
+        found, failure = exc.findings, exc
+    kept = [f if f.filename == job.filename else f.with_filename(job.filename) for f in found if f.code in job.codes]
     kept = sorted(kind.suppress(kept, text), key=_position_order)
+    if failure is not None:  # the findings kept, but not cached
+        raise api.InternalError(failure.error, kept) from failure.error
     if cache is not None:
-        cache.put(key, kept)
+        cache.put(key, text, kept)
+        if report is not None and cache.warning and not report.cache_warning:
+            report.cache_warning = cache.warning
     return kept
 
 
@@ -256,12 +275,12 @@ def check_file(job: _Job) -> FileReport:
     text, findings = source.text, []
     kind = source_kind(job)
     try:
-        findings = _lint(job, kind, text)
+        findings = _lint(job, kind, text, report)
         if job.fix:
             outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=job.unsafe)
             if outcome.reverted:
                 report.warning = (
-                    f"shapelint: warning: {job.filename}: {outcome.reverted} (please report this at {ISSUES_URL})"
+                    f"shapelint: warning: {job.filename}: {outcome.reverted} (this is {HOW_TO_REPORT})"
                 )
             if outcome.text != text and job.diff:
                 report.diff = kind.diff(text, outcome.text, job.filename)
@@ -276,6 +295,12 @@ def check_file(job: _Job) -> FileReport:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
+    except api.InternalError as exc:
+        # Nothing is written: the fix (if any) stopped at the failure.
+        error = exc.error
+        report = FileReport(job.filename, exc.findings, error=internal_error(job.filename, error, partial=True))
+        report.text = kind.shown(text) if exc.findings else None
+        return report
     except Exception as exc:
         return FileReport(job.filename, error=internal_error(job.filename, exc))
     report.findings = findings
@@ -341,11 +366,14 @@ class _Planner:
 
     def add_path(self, arg: str) -> None:
         config = self.resolver.for_path(arg)
-        for path, filename in iter_files(arg, is_excluded=config.is_excluded, on_error=self._folder_error):
-            real = os.path.realpath(path)
-            if real not in self.seen:  # the same file named twice is checked once
-                self.seen.add(real)
-                self.jobs.append(self._job(filename, path, config, path))
+        try:
+            for path, filename in iter_files(arg, is_excluded=config.is_excluded, on_error=self._folder_error):
+                real = os.path.realpath(path)
+                if real not in self.seen:  # the same file named twice is checked once
+                    self.seen.add(real)
+                    self.jobs.append(self._job(filename, path, config, path))
+        except DiscoveryError as exc:  # a missing PATH is reported; the others are still checked
+            self.errors.append(f"shapelint: error: {exc}")
 
     def _folder_error(self, name: str, message: str) -> None:
         self.errors.append(f"{name}: error: {message}")

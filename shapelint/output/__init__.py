@@ -13,15 +13,18 @@ outcome of `--fix`.
 from __future__ import annotations
 
 import os
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Mapping, Sequence, TextIO
+from typing import Iterator, Mapping, Sequence, TextIO
 
 from ..findings import Finding
 
 # Before the format modules are imported: SARIF names the project too.
 PROJECT_URL = "https://github.com/shapelint/shapelint"
-ISSUES_URL = f"{PROJECT_URL}/issues"
+# What an internal error asks of the user (no address is invented for it).
+HOW_TO_REPORT = "a bug in shapelint: please report it with the file and the output of the same command run with SHAPELINT_TRACEBACK=1"
 
 from . import github, json_format, sarif, text  # noqa: E402
 
@@ -40,6 +43,8 @@ class OutputContext:
     quiet: bool = False
     statistics: bool = False
     fixed: int = 0
+    # How many errors kept files from being checked (the summary must not say all passed).
+    errors: int = 0
 
 
 FORMATS: dict[str, ModuleType] = {"text": text, "json": json_format, "sarif": sarif, "github": github}
@@ -59,3 +64,47 @@ def use_color(stream: TextIO) -> bool:
     """Colour only for a person at a terminal who has not asked for none (https://no-color.org)."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+@contextmanager
+def writing_safely() -> Iterator[None]:
+    """Output that never ends in a traceback.
+
+    A character the terminal's encoding (an ASCII locale, PYTHONIOENCODING=ascii)
+    cannot show is printed escaped (`\\xe9`); output that cannot be written (a
+    full disk) is one message on stderr and exit code 2. A closed pipe
+    (`| head`) is left to click, which exits quietly.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+                pass
+    try:
+        yield
+    except SystemExit:
+        _flush()
+        raise
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _cannot_write(exc)
+    _flush()
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _cannot_write(exc)
+
+
+def _cannot_write(exc: OSError) -> None:
+    # Whatever is still buffered cannot be written either: drop it, so exiting prints nothing more.
+    sys.stdout = open(os.devnull, "w")
+    sys.stderr.write(f"shapelint: error: cannot write the output: {exc.strerror or exc}\n")
+    sys.exit(2)
