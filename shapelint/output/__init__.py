@@ -12,6 +12,7 @@ outcome of `--fix`.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from contextlib import contextmanager
@@ -90,8 +91,14 @@ def writing_safely() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
         _cannot_write(exc)
     _flush()
+
+
+# The errors of a stream that cannot take more output (anything else is not about the output).
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF}
 
 
 def _flush() -> None:
