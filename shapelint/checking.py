@@ -25,11 +25,15 @@ Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import traceback
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Mapping, Protocol, Sequence
+from typing import BinaryIO, Callable, Iterator, Mapping, Protocol, Sequence
 
 from . import api
 from .cache import FOLDER as CACHE_FOLDER
@@ -64,8 +68,16 @@ class SourceKind(Protocol):
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         """The findings that no `# noqa` suppresses."""
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        """Apply the fixes until none is left (`fixing.fix_until_stable`)."""
+    def fix(
+        self,
+        text: str,
+        findings: list[Finding],
+        lint: Callable[[str], list[Finding]],
+        *,
+        unsafe: bool,
+        judge: Callable[[str], list[Finding]] | None = None,
+    ) -> FixOutcome:
+        """Apply the fixes until none is left (`fixing.fix_until_stable`; `judge` as there)."""
 
     def diff(self, before: str, after: str, filename: str) -> str:
         """The change as a unified diff."""
@@ -90,8 +102,16 @@ class PythonSource:
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed(findings, text)
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        return fix_until_stable(text, findings, lint, unsafe=unsafe)
+    def fix(
+        self,
+        text: str,
+        findings: list[Finding],
+        lint: Callable[[str], list[Finding]],
+        *,
+        unsafe: bool,
+        judge: Callable[[str], list[Finding]] | None = None,
+    ) -> FixOutcome:
+        return fix_until_stable(text, findings, lint, unsafe=unsafe, judge=judge)
 
     def diff(self, before: str, after: str, filename: str) -> str:
         return unified_diff(before, after, filename)
@@ -232,11 +252,14 @@ def source_kind(job: _Job) -> SourceKind:
     return PythonSource(job.linter)
 
 
-def _lint(job: _Job, kind: SourceKind, text: str, report: FileReport | None = None) -> list[Finding]:
+def _lint(
+    job: _Job, kind: SourceKind, text: str, report: FileReport | None = None, raw: dict[str, list[Finding]] | None = None
+) -> list[Finding]:
     """The findings of `text` that the selection and `# noqa` leave, from the cache where possible.
 
     With `--fix` the cache is written but never read: edits are always computed afresh.
-    A problem with the cache goes to `report.cache_warning`.
+    A problem with the cache goes to `report.cache_warning`; `raw`, if given, keeps every text's
+    findings before selection and noqa (what `--fix` judges its fixes by).
     """
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
@@ -248,7 +271,13 @@ def _lint(job: _Job, kind: SourceKind, text: str, report: FileReport | None = No
         if hit is not None:
             return hit
     try:
-        found, failure = kind.lint(text, job.filename), None
+        if raw is not None and text in raw:
+            found, failure = raw[text], None
+        else:
+            with time_budget():
+                found, failure = kind.lint(text, job.filename), None
+            if raw is not None:
+                raw[text] = found
     except api.InternalError as exc:
         found, failure = exc.findings, exc
     kept = [f if f.filename == job.filename else f.with_filename(job.filename) for f in found if f.code in job.codes]
@@ -260,6 +289,42 @@ def _lint(job: _Job, kind: SourceKind, text: str, report: FileReport | None = No
         if report is not None and cache.warning and not report.cache_warning:
             report.cache_warning = cache.warning
     return kept
+
+
+class OverBudget(BaseException):
+    """A file took longer than its time budget (a BaseException: the engine's `except Exception` must not eat it)."""
+
+
+def _budget_seconds() -> float:
+    try:
+        return float(os.environ.get("SHAPELINT_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
+    except ValueError:
+        return DEFAULT_FILE_TIMEOUT
+
+
+# Seconds one file's analysis may take (SHAPELINT_FILE_TIMEOUT overrides; 0 means no limit).
+# Real modules take well under 10 s; more means a pathological input, not a slow machine.
+DEFAULT_FILE_TIMEOUT = 120.0
+
+
+@contextmanager
+def time_budget() -> Iterator[None]:
+    """Raise OverBudget in the block after SHAPELINT_FILE_TIMEOUT seconds (main thread on Unix; elsewhere no limit)."""
+    seconds = _budget_seconds()
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget(f"took more than {seconds:g} s to analyze: not checked (SHAPELINT_FILE_TIMEOUT sets the limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_file(job: _Job) -> FileReport:
@@ -275,9 +340,16 @@ def check_file(job: _Job) -> FileReport:
     text, findings = source.text, []
     kind = source_kind(job)
     try:
-        findings = _lint(job, kind, text, report)
+        raw: dict[str, list[Finding]] = {}
+        findings = _lint(job, kind, text, report, raw)
         if job.fix:
-            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=job.unsafe)
+
+            def judge(t: str) -> list[Finding]:
+                if t not in raw:
+                    _lint(job, kind, t, raw=raw)
+                return raw[t]
+
+            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t, raw=raw), unsafe=job.unsafe, judge=judge)
             if outcome.reverted:
                 report.warning = (
                     f"shapelint: warning: {job.filename}: {outcome.reverted} (this is {HOW_TO_REPORT})"
@@ -291,7 +363,7 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except (SourceError, api.SourceError) as exc:
+    except (SourceError, api.SourceError, OverBudget) as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
@@ -317,9 +389,23 @@ def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
         for job, future in zip(jobs, futures):
             try:
                 reports.append(future.result())
-            except Exception as exc:  # a worker died, or the job did not pickle
+            except BrokenProcessPool:  # a worker died: every unfinished job fails with it
+                reports.append(_check_alone(job))
+            except Exception as exc:  # the job did not pickle
                 reports.append(FileReport(job.filename, error=internal_error(job.filename, exc)))
         return reports
+
+
+def _check_alone(job: _Job) -> FileReport:
+    """Check `job` in a process of its own, so a file that kills its process takes no other file with it."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(check_file, job).result()
+    except BrokenProcessPool:
+        crash = RuntimeError("the process checking it crashed")
+        return FileReport(job.filename, error=internal_error(job.filename, crash))
+    except Exception as exc:
+        return FileReport(job.filename, error=internal_error(job.filename, exc))
 
 
 def _cli_codes(values: tuple[str, ...] | None, option: str) -> tuple[str, ...] | None:

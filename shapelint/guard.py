@@ -64,6 +64,13 @@ def python_ast(source: str, filename: str = "<unknown>") -> ast.Module:
         # CPython's parser raises MemoryError (with no message) when its own stack is full.
         detail = str(exc) or "its parser's stack is full"
         raise Refused(f"too deeply nested: Python cannot compile it either ({detail})") from None
+    except UnicodeEncodeError as exc:  # a lone surrogate (a notebook's "\\ud800"): Python cannot compile it
+        row = source.count("\n", 0, exc.start) + 1
+        column = exc.start - (source.rfind("\n", 0, exc.start) + 1) + 1
+        char = source[exc.start]
+        raise SyntaxError(
+            f"the source contains the lone surrogate {char!r}, which Python cannot compile", (filename, row, column, None)
+        ) from None
     except ValueError as exc:  # e.g. "source code string cannot contain null bytes"
         raise SyntaxError(str(exc)) from None
 
