@@ -15,8 +15,10 @@ refused with Python's own message. It then bounds what shapelint will
 analyze: at most `MAX_DEPTH` nested syntax nodes and `MAX_NODES` nodes in all
 (a million-element literal list would need gigabytes in libcst's tree).
 
-Every entry point that parses with libcst (`api.parse`, and through it
-`check`, `shapes`, `--fix`, notebooks and the language server) calls it.
+Every entry point that parses with libcst calls it: `api.parse` (and through
+it `check`, `shapes`, `--fix`, notebooks and the language server), and
+`parse_module` here for the others (`shapelint run`'s instrumentation, the
+helper modules read for cross-module analysis).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import ast
 import sys
 from contextlib import contextmanager
 from typing import Iterator
+
+import libcst as cst
 
 # Far deeper than real code (the standard library's deepest module is 33
 # levels). libcst's memory grows with the square of right-nested depth
@@ -99,3 +103,9 @@ def check(source: str, filename: str = "<unknown>") -> None:
             stack.extend((child, depth if child is head else depth + 1) for child in children(node))
         else:
             stack.extend((child, depth + 1) for child in children(node))
+
+
+def parse_module(source: str) -> cst.Module:
+    """libcst's module of `source`, after `check`: raises SyntaxError, Refused or libcst's ParserSyntaxError."""
+    check(source)
+    return cst.parse_module(source)

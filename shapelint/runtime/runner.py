@@ -185,7 +185,7 @@ def run(
         install(finder)
         try:
             code, module = program.module(target, args) if as_module else program.script(target, args)
-        except SyntaxError as exc:
+        except (SyntaxError, RecursionError, MemoryError) as exc:  # Python cannot compile it: as `python` reports it
             print_exception(exc, cleaner, stderr)
             result.exception, result.status = exc, 1
             return result
