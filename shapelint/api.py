@@ -6,8 +6,6 @@
 
 from __future__ import annotations
 
-import ast
-import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +13,7 @@ from typing import Any, Iterable, Iterator
 
 import libcst as cst
 
+from . import guard
 from .engine.facts import Analysis
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
@@ -24,6 +23,15 @@ from .rules import RULES, Report, Rule
 
 class SourceError(Exception):
     """The file cannot be analyzed for a reason the user can act on (not a shapelint bug)."""
+
+
+class InternalError(Exception):
+    """A shapelint bug met while linting; `findings` are those the other rules found."""
+
+    def __init__(self, error: Exception, findings: list[Finding]) -> None:
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.error = error
+        self.findings = findings
 
 
 @dataclass
@@ -50,36 +58,6 @@ def deep_stack() -> Iterator[None]:
         sys.setrecursionlimit(limit)
 
 
-_BRACKETS = re.compile(r"[()\[\]{}]")
-# CPython refuses more than 200 nested brackets; libcst's native parser does
-# not refuse them and overflows the C stack a few thousand levels down.
-_SUSPICIOUS_DEPTH = 100
-
-
-def _bracket_depth(source: str) -> int:
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(source):
-        if match.group() in "([{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-    return deepest
-
-
-def _python_rejects(source: str, filename: str) -> Finding | None:
-    """Python's own verdict on a suspiciously nested file (brackets inside strings count too)."""
-    try:
-        compile(source, filename, "exec", ast.PyCF_ONLY_AST)
-    except SyntaxError as error:
-        row = error.lineno or 1
-        return _syntax_finding(filename, row, (error.offset or 1), error.msg)
-    except (RecursionError, MemoryError):
-        raise SourceError("too deeply nested to parse") from None
-    return None
-
-
 def parse(source: str, filename: str) -> Parsed:
     """Parse one module; a syntax error becomes an SL000 finding."""
     if "\x00" in source:
@@ -89,10 +67,12 @@ def parse(source: str, filename: str) -> Parsed:
         # kind of break keeps every row and column, so findings and fixes
         # still land right in the original text.
         source = source.replace("\r\n", "\n").replace("\r", "\n")
-    if _bracket_depth(source) > _SUSPICIOUS_DEPTH:
-        rejected = _python_rejects(source, filename)
-        if rejected is not None:
-            return Parsed(None, rejected)
+    try:
+        guard.check(source, filename)
+    except SyntaxError as error:
+        return Parsed(None, _syntax_finding(filename, error.lineno or 1, error.offset or 1, error.msg))
+    except guard.Refused as exc:
+        raise SourceError(str(exc)) from None
     try:
         with deep_stack():
             return Parsed(cst.parse_module(source), None)
@@ -137,24 +117,39 @@ def lint_module(
     rules: Iterable[type[Rule]] | None = None,
     importer: Importer | None = None,
 ) -> list[Finding]:
+    """The findings of every rule; a rule that fails raises InternalError carrying the others' findings."""
     with deep_stack():
         analysis = analyze(module, importer)
-        reports = run_rules(analysis, rules)
-        return to_findings(module, filename, reports)
+        failures: list[Exception] = []
+        reports = run_rules(analysis, rules, failures)
+        findings = to_findings(module, filename, reports)
+    if failures:
+        raise InternalError(failures[0], findings) from failures[0]
+    return findings
 
 
-def run_rules(analysis: Analysis, rules: Iterable[type[Rule]] | None = None) -> list[tuple[type[Rule], Report]]:
-    """Run every rule over the analysis; one report per rule and node, the most specific rule winning."""
+def run_rules(
+    analysis: Analysis, rules: Iterable[type[Rule]] | None = None, failures: list[Exception] | None = None
+) -> list[tuple[type[Rule], Report]]:
+    """Run every rule over the analysis; one report per rule and node, the most specific rule winning.
+
+    With `failures`, a rule that raises is recorded there and the other rules still run.
+    """
     found: dict[tuple[str, Any], tuple[type[Rule], Report]] = {}
     superseded: set[tuple[str, Any]] = set()
     for rule in rules if rules is not None else RULES:
         if rule.code == "SL000":
             continue
-        for report in rule().check(analysis):
-            key = (rule.code, report.node)
-            if key not in found:
-                found[key] = (rule, report)
-            superseded.update(report.supersedes)
+        try:
+            for report in rule().check(analysis):
+                key = (rule.code, report.node)
+                if key not in found:
+                    found[key] = (rule, report)
+                superseded.update(report.supersedes)
+        except Exception as exc:
+            if failures is None:
+                raise
+            failures.append(exc)
     return [entry for key, entry in found.items() if key not in superseded]
 
 
@@ -212,4 +207,4 @@ def to_findings(module: cst.Module, filename: str, reports: list[tuple[type[Rule
     return findings
 
 
-__all__ = ["SourceError", "analyze", "lint_module", "lint_source", "parse", "run_rules", "to_findings"]
+__all__ = ["InternalError", "SourceError", "analyze", "lint_module", "lint_source", "parse", "run_rules", "to_findings"]

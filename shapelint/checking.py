@@ -25,11 +25,15 @@ Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import traceback
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Mapping, Protocol, Sequence
+from typing import BinaryIO, Callable, Iterator, Mapping, Protocol, Sequence
 
 from . import api
 from .cache import FOLDER as CACHE_FOLDER
@@ -41,7 +45,7 @@ from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
 from .notebook import SUFFIX as NOTEBOOK_SUFFIX
 from .notebook import NotebookSource
-from .output import ISSUES_URL
+from .output import HOW_TO_REPORT
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
 
@@ -64,8 +68,16 @@ class SourceKind(Protocol):
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         """The findings that no `# noqa` suppresses."""
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        """Apply the fixes until none is left (`fixing.fix_until_stable`)."""
+    def fix(
+        self,
+        text: str,
+        findings: list[Finding],
+        lint: Callable[[str], list[Finding]],
+        *,
+        unsafe: bool,
+        judge: Callable[[str], list[Finding]] | None = None,
+    ) -> FixOutcome:
+        """Apply the fixes until none is left (`fixing.fix_until_stable`; `judge` as there)."""
 
     def diff(self, before: str, after: str, filename: str) -> str:
         """The change as a unified diff."""
@@ -90,8 +102,16 @@ class PythonSource:
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed(findings, text)
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        return fix_until_stable(text, findings, lint, unsafe=unsafe)
+    def fix(
+        self,
+        text: str,
+        findings: list[Finding],
+        lint: Callable[[str], list[Finding]],
+        *,
+        unsafe: bool,
+        judge: Callable[[str], list[Finding]] | None = None,
+    ) -> FixOutcome:
+        return fix_until_stable(text, findings, lint, unsafe=unsafe, judge=judge)
 
     def diff(self, before: str, after: str, filename: str) -> str:
         return unified_diff(before, after, filename)
@@ -139,6 +159,8 @@ class FileReport:
     output: bytes | None = None
     error: str | None = None
     warning: str | None = None
+    # A problem with the cache (shown once per run, whatever the number of files it touched).
+    cache_warning: str | None = None
 
 
 @dataclass
@@ -171,7 +193,13 @@ class CheckResult:
         lines = list(self.errors)
         for report in self.reports:
             lines += [m for m in (report.error, report.warning) if m]
-        return lines
+        cache_warnings = [r.cache_warning for r in self.reports if r.cache_warning]
+        return lines + cache_warnings[:1]
+
+    @property
+    def error_count(self) -> int:
+        """PATHs and files that could not be (fully) checked."""
+        return len(self.errors) + sum(1 for report in self.reports if report.error)
 
     def exit_code(self, *, exit_zero: bool = False) -> int:
         if self.errors or any(report.error for report in self.reports):
@@ -200,10 +228,11 @@ class _Job:
     linter: Linter | None = None
 
 
-def internal_error(filename: str, exc: BaseException) -> str:
+def internal_error(filename: str, exc: BaseException, *, partial: bool = False) -> str:
+    kept = "; the findings shown for it are those found before the error" if partial else ""
     message = (
-        f"shapelint: internal error while checking {filename}: {type(exc).__name__}: {exc} "
-        f"(please report this at {ISSUES_URL})"
+        f"shapelint: internal error while checking {filename}: {type(exc).__name__}: {exc}{kept} "
+        f"(this is {HOW_TO_REPORT})"
     )
     if os.environ.get("SHAPELINT_TRACEBACK"):
         message += "\n" + "".join(traceback.format_exception(exc)).rstrip()
@@ -223,24 +252,79 @@ def source_kind(job: _Job) -> SourceKind:
     return PythonSource(job.linter)
 
 
-def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
-    """The findings of `text` that the selection and `# noqa` leave, from the cache where possible."""
+def _lint(
+    job: _Job, kind: SourceKind, text: str, report: FileReport | None = None, raw: dict[str, list[Finding]] | None = None
+) -> list[Finding]:
+    """The findings of `text` that the selection and `# noqa` leave, from the cache where possible.
+
+    With `--fix` the cache is written but never read: edits are always computed afresh.
+    A problem with the cache goes to `report.cache_warning`; `raw`, if given, keeps every text's
+    findings before selection and noqa (what `--fix` judges its fixes by).
+    """
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
         key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
-        hit = cache.get(key)
+        hit = None if job.fix else cache.get(key, text, job.filename)
+        if report is not None and cache.warning and not report.cache_warning:
+            report.cache_warning = cache.warning
         if hit is not None:
             return hit
-    kept = [
-        f if f.filename == job.filename else f.with_filename(job.filename)
-        for f in kind.lint(text, job.filename)
-        if f.code in job.codes
-    ]
+    try:
+        if raw is not None and text in raw:
+            found, failure = raw[text], None
+        else:
+            with time_budget():
+                found, failure = kind.lint(text, job.filename), None
+            if raw is not None:
+                raw[text] = found
+    except api.InternalError as exc:
+        found, failure = exc.findings, exc
+    kept = [f if f.filename == job.filename else f.with_filename(job.filename) for f in found if f.code in job.codes]
     kept = sorted(kind.suppress(kept, text), key=_position_order)
+    if failure is not None:  # the findings kept, but not cached
+        raise api.InternalError(failure.error, kept) from failure.error
     if cache is not None:
-        cache.put(key, kept)
+        cache.put(key, text, kept)
+        if report is not None and cache.warning and not report.cache_warning:
+            report.cache_warning = cache.warning
     return kept
+
+
+class OverBudget(BaseException):
+    """A file took longer than its time budget (a BaseException: the engine's `except Exception` must not eat it)."""
+
+
+def _budget_seconds() -> float:
+    try:
+        return float(os.environ.get("SHAPELINT_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
+    except ValueError:
+        return DEFAULT_FILE_TIMEOUT
+
+
+# Seconds one file's analysis may take (SHAPELINT_FILE_TIMEOUT overrides; 0 means no limit).
+# Real modules take well under 10 s; more means a pathological input, not a slow machine.
+DEFAULT_FILE_TIMEOUT = 120.0
+
+
+@contextmanager
+def time_budget() -> Iterator[None]:
+    """Raise OverBudget in the block after SHAPELINT_FILE_TIMEOUT seconds (main thread on Unix; elsewhere no limit)."""
+    seconds = _budget_seconds()
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget(f"took more than {seconds:g} s to analyze: not checked (SHAPELINT_FILE_TIMEOUT sets the limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_file(job: _Job) -> FileReport:
@@ -256,12 +340,19 @@ def check_file(job: _Job) -> FileReport:
     text, findings = source.text, []
     kind = source_kind(job)
     try:
-        findings = _lint(job, kind, text)
+        raw: dict[str, list[Finding]] = {}
+        findings = _lint(job, kind, text, report, raw)
         if job.fix:
-            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=job.unsafe)
+
+            def judge(t: str) -> list[Finding]:
+                if t not in raw:
+                    _lint(job, kind, t, raw=raw)
+                return raw[t]
+
+            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t, raw=raw), unsafe=job.unsafe, judge=judge)
             if outcome.reverted:
                 report.warning = (
-                    f"shapelint: warning: {job.filename}: {outcome.reverted} (please report this at {ISSUES_URL})"
+                    f"shapelint: warning: {job.filename}: {outcome.reverted} (this is {HOW_TO_REPORT})"
                 )
             if outcome.text != text and job.diff:
                 report.diff = kind.diff(text, outcome.text, job.filename)
@@ -272,10 +363,16 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except (SourceError, api.SourceError) as exc:
+    except (SourceError, api.SourceError, OverBudget) as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
+    except api.InternalError as exc:
+        # Nothing is written: the fix (if any) stopped at the failure.
+        error = exc.error
+        report = FileReport(job.filename, exc.findings, error=internal_error(job.filename, error, partial=True))
+        report.text = kind.shown(text) if exc.findings else None
+        return report
     except Exception as exc:
         return FileReport(job.filename, error=internal_error(job.filename, exc))
     report.findings = findings
@@ -292,9 +389,23 @@ def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
         for job, future in zip(jobs, futures):
             try:
                 reports.append(future.result())
-            except Exception as exc:  # a worker died, or the job did not pickle
+            except BrokenProcessPool:  # a worker died: every unfinished job fails with it
+                reports.append(_check_alone(job))
+            except Exception as exc:  # the job did not pickle
                 reports.append(FileReport(job.filename, error=internal_error(job.filename, exc)))
         return reports
+
+
+def _check_alone(job: _Job) -> FileReport:
+    """Check `job` in a process of its own, so a file that kills its process takes no other file with it."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(check_file, job).result()
+    except BrokenProcessPool:
+        crash = RuntimeError("the process checking it crashed")
+        return FileReport(job.filename, error=internal_error(job.filename, crash))
+    except Exception as exc:
+        return FileReport(job.filename, error=internal_error(job.filename, exc))
 
 
 def _cli_codes(values: tuple[str, ...] | None, option: str) -> tuple[str, ...] | None:
@@ -341,11 +452,14 @@ class _Planner:
 
     def add_path(self, arg: str) -> None:
         config = self.resolver.for_path(arg)
-        for path, filename in iter_files(arg, is_excluded=config.is_excluded, on_error=self._folder_error):
-            real = os.path.realpath(path)
-            if real not in self.seen:  # the same file named twice is checked once
-                self.seen.add(real)
-                self.jobs.append(self._job(filename, path, config, path))
+        try:
+            for path, filename in iter_files(arg, is_excluded=config.is_excluded, on_error=self._folder_error):
+                real = os.path.realpath(path)
+                if real not in self.seen:  # the same file named twice is checked once
+                    self.seen.add(real)
+                    self.jobs.append(self._job(filename, path, config, path))
+        except DiscoveryError as exc:  # a missing PATH is reported; the others are still checked
+            self.errors.append(f"shapelint: error: {exc}")
 
     def _folder_error(self, name: str, message: str) -> None:
         self.errors.append(f"{name}: error: {message}")

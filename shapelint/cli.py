@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .checking import CheckError, CheckOptions, check_paths
-from .output import FORMATS, OutputContext, emit, use_color
+from .output import FORMATS, OutputContext, emit, use_color, writing_safely
 from .rules import BY_CODE, RULES
 
 
@@ -63,6 +63,27 @@ def check(
 
     PATHS are files or folders (default `.`); `-` reads the source from stdin.
     """
+    with writing_safely():
+        _check(paths, format_, select, ignore, fix, unsafe_fixes, diff, exit_zero, config, no_cache, jobs, quiet,
+               statistics, stdin_filename)
+
+
+def _check(
+    paths: tuple[str, ...],
+    format_: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    exit_zero: bool,
+    config: str | None,
+    no_cache: bool,
+    jobs: int | None,
+    quiet: bool,
+    statistics: bool,
+    stdin_filename: str | None,
+) -> None:
     options = CheckOptions(
         select=select or None,
         ignore=ignore,
@@ -91,7 +112,8 @@ def check(
         # Editors replace the buffer with stdout: the findings go to stderr then.
         stream = sys.stderr if fixed_stdin else stdout
         context = OutputContext(
-            sources=result.sources, color=use_color(stream), quiet=quiet, statistics=statistics, fixed=result.fixed
+            sources=result.sources, color=use_color(stream), quiet=quiet, statistics=statistics, fixed=result.fixed,
+            errors=result.error_count,
         )
         emit(result.findings, format_, stream, context=context)
         if fixed_stdin:
@@ -123,7 +145,7 @@ def explain(code: str) -> None:
     """
     rule = BY_CODE.get(code.strip().upper())
     if rule is None:
-        _fail(f"unknown rule code {code!r}; `shapelint rules` lists them")
+        _fail(f"unknown rule code {code!r}; the codes are {', '.join(BY_CODE)} (`shapelint rules` lists them)")
     from .docs import rule_page
 
     click.echo(rule_page(rule))

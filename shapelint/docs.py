@@ -1,10 +1,10 @@
 """The README sections and rule pages generated from the registries, so they cannot drift.
 
-    python -m shapelint.docs          # rewrite README.md's generated sections and docs/rules/
+    python -m shapelint.docs          # rewrite README.md's generated sections and shapelint/rule_docs/
     python -m shapelint.docs --check  # exit 1 if they are out of date
 
 A section lies between `<!-- begin NAME -->` and `<!-- end NAME -->`. Each
-rule has a page `docs/rules/CODE.md` holding what `shapelint explain CODE`
+rule has a page `shapelint/rule_docs/CODE.md` holding what `shapelint explain CODE`
 prints; editors and SARIF viewers link to it (`output.rule_url`).
 """
 

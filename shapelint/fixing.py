@@ -129,6 +129,7 @@ def fix_until_stable(
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
     apply: Applier = apply_finding_fixes,
+    judge: Callable[[str], list[Finding]] | None = None,
 ) -> FixOutcome:
     """Apply the applicable fixes of `findings` to `text`, re-linting with `lint` after each round.
 
@@ -139,6 +140,9 @@ def fix_until_stable(
     selection and noqa); `findings` are its result for `text`. A fix that
     would add an error (a shape fix whose new shape breaks a later line, as
     far as the analysis sees) is not applied, so fixed code still runs.
+    `judge(text)`, if given, is every finding before selection and noqa: the
+    errors a fix must not add are counted there, so an error that a `# noqa`
+    on a later line hides still stops the fix that causes it.
     """
     outcome = FixOutcome(text, findings)
     rejected: set[tuple[str, int, tuple[str, ...]]] = set()
@@ -150,12 +154,12 @@ def fix_until_stable(
             break
         origins = [f for f in fixable if f.code in ORIGIN_CODES]
         group = origins or fixable
-        step = _apply_checked(outcome, group, lint, apply)
+        step = _apply_checked(outcome, group, lint, apply, judge)
         if step is None:
             # Together they add an error: try them one by one, keeping the harmless ones.
             progressed = False
             for finding in group:
-                single = _apply_checked(outcome, [finding], lint, apply)
+                single = _apply_checked(outcome, [finding], lint, apply, judge)
                 if single is None:
                     rejected.add(_key(finding))
                 elif single.text != outcome.text:
@@ -188,7 +192,11 @@ def _errors(findings: Iterable[Finding]) -> int:
 
 
 def _apply_checked(
-    outcome: FixOutcome, group: list[Finding], lint: Callable[[str], list[Finding]], apply: Applier
+    outcome: FixOutcome,
+    group: list[Finding],
+    lint: Callable[[str], list[Finding]],
+    apply: Applier,
+    judge: Callable[[str], list[Finding]] | None = None,
 ) -> FixOutcome | str | None:
     """The outcome of applying `group`; a message if it breaks the parse; None if it adds an error."""
     new_text, applied = apply(outcome.text, group)
@@ -199,6 +207,8 @@ def _apply_checked(
         codes = sorted({f.code for f, done in zip(group, applied) if done})
         return f"a fix for {', '.join(codes)} made the file unparsable; it was not applied"
     if _errors(new_findings) > _errors(outcome.findings):
+        return None
+    if judge is not None and _errors(judge(new_text)) > _errors(judge(outcome.text)):
         return None
     return FixOutcome(new_text, new_findings, outcome.fixed + sum(applied))
 

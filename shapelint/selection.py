@@ -49,8 +49,11 @@ def parse_codes(values: Iterable[str], *, where: str) -> tuple[str, ...]:
             code = part.upper()
             if not any(c.startswith(code) for c in known):
                 hint = difflib.get_close_matches(code, known, n=1)
-                suffix = f"; did you mean {hint[0]}?" if hint else " (see `shapelint rules`)"
-                raise ValueError(f"unknown rule code or prefix {part!r} in {where}{suffix}")
+                suffix = f"; did you mean {hint[0]}?" if hint else ""
+                raise ValueError(
+                    f"unknown rule code or prefix {part!r} in {where}{suffix} (the codes are {', '.join(sorted(known))};"
+                    " a prefix such as SL00 selects several)"
+                )
             codes.append(code)
     return tuple(codes)
 

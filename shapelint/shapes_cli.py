@@ -8,9 +8,11 @@ import sys
 import click
 
 from .api import SourceError
+from .checking import internal_error
 from .discovery import DiscoveryError, iter_files
 from .shapes import ShapeRow, format_rows, shapes_for_path
 from .sourcefile import SourceError as ReadError
+from .output import writing_safely
 from .sourcefile import read_source, read_stream
 
 
@@ -24,6 +26,11 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
     PATHS are files or folders (default `.`); `-` reads the source from stdin.
     Exits 0 whatever it infers.
     """
+    with writing_safely():
+        _shapes(paths, format_, stdin_filename)
+
+
+def _shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> None:
     rows_by_file: list[tuple[str, list[ShapeRow]]] = []
     failed = False
     for arg in paths or (".",):
@@ -34,6 +41,9 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
                 rows_by_file.append((name, shapes_for_path(name, text)))
             except (ReadError, SourceError) as exc:
                 click.echo(f"{name}: error: {exc}", err=True)
+            except Exception as exc:
+                click.echo(internal_error(name, exc), err=True)
+                failed = True
             continue
         try:
             files = list(iter_files(arg))
@@ -47,6 +57,9 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
                 rows_by_file.append((display, shapes_for_path(display, text)))
             except (ReadError, SourceError, OSError) as exc:
                 click.echo(f"{display}: error: {exc}", err=True)
+            except Exception as exc:
+                click.echo(internal_error(display, exc), err=True)
+                failed = True
     if format_ == "json":
         click.echo(json.dumps([row.to_json() for _, rows in rows_by_file for row in rows], indent=2))
     else:

@@ -39,6 +39,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from .. import guard
 from ..sourcefile import SourceError, read_source
 from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Function, Instance, Lst, Tup, Value
 from .walker import ModuleInfo, analyze_module_info
@@ -84,8 +85,8 @@ class SiblingImporter:
         limit = sys.getrecursionlimit()
         try:
             sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-            return analyze_module_info(cst.parse_module(text))
-        except (cst.ParserSyntaxError, RecursionError):
+            return analyze_module_info(guard.parse_module(text))
+        except (cst.ParserSyntaxError, RecursionError, SyntaxError, guard.Refused):
             # A helper that does not parse is reported when it is checked itself.
             return None
         finally:

@@ -12,13 +12,16 @@ outcome of `--fix`.
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Mapping, Sequence, TextIO
+from typing import Iterator, Mapping, Sequence, TextIO
 
 from ..findings import Finding
-from ..links import ISSUES_URL, PROJECT_URL, RULE_DOCS, rule_url  # noqa: F401 (imported from here)
+from ..links import HOW_TO_REPORT, RULE_DOCS, rule_url  # noqa: F401 (imported from here)
 
 from . import github, json_format, sarif, text  # noqa: E402
 
@@ -37,6 +40,8 @@ class OutputContext:
     quiet: bool = False
     statistics: bool = False
     fixed: int = 0
+    # How many errors kept files from being checked (the summary must not say all passed).
+    errors: int = 0
 
 
 FORMATS: dict[str, ModuleType] = {"text": text, "json": json_format, "sarif": sarif, "github": github}
@@ -56,3 +61,53 @@ def use_color(stream: TextIO) -> bool:
     """Colour only for a person at a terminal who has not asked for none (https://no-color.org)."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+@contextmanager
+def writing_safely() -> Iterator[None]:
+    """Output that never ends in a traceback.
+
+    A character the terminal's encoding (an ASCII locale, PYTHONIOENCODING=ascii)
+    cannot show is printed escaped (`\\xe9`); output that cannot be written (a
+    full disk) is one message on stderr and exit code 2. A closed pipe
+    (`| head`) is left to click, which exits quietly.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+                pass
+    try:
+        yield
+    except SystemExit:
+        _flush()
+        raise
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        _cannot_write(exc)
+    _flush()
+
+
+# The errors of a stream that cannot take more output (anything else is not about the output).
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EBADF}
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _cannot_write(exc)
+
+
+def _cannot_write(exc: OSError) -> None:
+    # Whatever is still buffered cannot be written either: drop it, so exiting prints nothing more.
+    sys.stdout = open(os.devnull, "w")
+    sys.stderr.write(f"shapelint: error: cannot write the output: {exc.strerror or exc}\n")
+    sys.exit(2)

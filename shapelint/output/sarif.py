@@ -26,7 +26,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings import Finding, Position
 from ..rules import RULES
-from . import PROJECT_URL, rule_url
+from . import rule_url
 
 if TYPE_CHECKING:
     from . import OutputContext
@@ -103,7 +103,6 @@ def document(findings: Sequence[Finding]) -> dict[str, Any]:
     driver = {
         "name": "shapelint",
         "version": __version__,
-        "informationUri": PROJECT_URL,
         "rules": [_rule(rule) for rule in RULES],
     }
     run = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..domain import same_length
+from ..values import Array
 from ._base import Report, Rule
 from ._text import atom, code, origin_note, origins, shape
 
@@ -59,9 +60,11 @@ No automatic fix: the help line shows a transpose that fits when there is one.
     def check(self, analysis) -> Iterable[Report]:
         targets = origins(analysis)
         for event in analysis.products:
-            if event.error is None:
-                continue
             left, right = event.left, event.right
+            # `2.0 @ A`, `A @ a.shape`: numpy refuses a scalar or a tuple operand, but that is
+            # not a contracted-length mismatch (and has no shapes to name).
+            if event.error is None or not all(isinstance(o.value, Array) for o in (left, right)):
+                continue
             expression = code(analysis, event.node)
             help_text = _transpose_hint(analysis, event)
             notes = [n for n in (origin_note(analysis, o.value, targets) for o in (left, right)) if n]

@@ -17,7 +17,7 @@ from typing import TextIO
 import click
 
 from ..config import ConfigError, ConfigResolver
-from ..output import ISSUES_URL, OutputContext, emit, use_color
+from ..output import HOW_TO_REPORT, OutputContext, emit, use_color
 from ..output.text import render, source_of
 from ..selection import Selection, parse_codes
 from .compare import compare as compare_run
@@ -163,7 +163,7 @@ def run(
         codes = set(Selection.resolve(select=selected, ignore=ignored).enabled_codes())
         emit_comparison(compare_run(result.recorder, outcome.findings, codes), format_, stderr)
     for message in result.recorder.internal_errors:
-        stderr.write(f"shapelint: internal error in the runtime checker at {message} (please report this at {ISSUES_URL})\n")
+        stderr.write(f"shapelint: internal error in the runtime checker at {message} ({HOW_TO_REPORT})\n")
     stderr.flush()
     if result.interrupted:
         _interrupt()

@@ -48,7 +48,7 @@ from types import CodeType, TracebackType
 from typing import Any, Callable, Container
 
 from ..config import ConfigError, ConfigResolver
-from ..output import ISSUES_URL
+from ..links import HOW_TO_REPORT
 from ..output.text import render, source_of
 from ..selection import parse_codes
 from .cells import Cells
@@ -226,14 +226,14 @@ class Checker:
         if outcome.explanation is not None:
             out.append(outcome.explanation + "\n")
         for message in self.recorder.internal_errors:
-            out.append(f"shapelint: internal error in the runtime checker at {message} (please report this at {ISSUES_URL})\n")
+            out.append(f"shapelint: internal error in the runtime checker at {message} (this is {HOW_TO_REPORT})\n")
         self.recorder.internal_errors.clear()
         if out:
             sys.stderr.write("\n".join(out))
             sys.stderr.flush()
 
     def internal_error(self, exc: BaseException) -> None:
-        sys.stderr.write(f"shapelint: internal error: {type(exc).__name__}: {exc} (please report this at {ISSUES_URL})\n")
+        sys.stderr.write(f"shapelint: internal error: {type(exc).__name__}: {exc} (this is {HOW_TO_REPORT})\n")
 
     # -- %shapelint --
 

@@ -42,6 +42,7 @@ from typing import Any, Callable, Sequence
 
 import libcst as cst
 
+from .. import guard
 from ..engine.provenance import AUG_OPERATORS
 from ..engine.evaluator import BINARY_SPELLING, BINARY_UFUNCS, COMPARISON_UFUNCS
 from ..engine.positions import positions
@@ -692,8 +693,9 @@ def instrument(
     """
     if module is None:
         try:
-            module = cst.parse_module(source)
-        except (cst.ParserSyntaxError, RecursionError) as exc:
+            module = guard.parse_module(source)
+        except (cst.ParserSyntaxError, RecursionError, SyntaxError, guard.Refused) as exc:
+            # Run as it is: Python then refuses what it refuses, as `python` would.
             raise InstrumentError(str(exc)) from None
     collector = _Collector()
     module.visit(collector)

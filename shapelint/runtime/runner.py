@@ -220,7 +220,7 @@ def run(
                 code, module = program.notebook(target, args)
             else:
                 code, module = program.script(target, args)
-        except SyntaxError as exc:
+        except (SyntaxError, RecursionError, MemoryError) as exc:  # Python cannot compile it: as `python` reports it
             print_exception(exc, cleaner, stderr)
             result.exception, result.status = exc, 1
             return result

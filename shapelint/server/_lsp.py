@@ -35,7 +35,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..findings import Finding
 from ..fixing import is_applicable
-from ..links import ISSUES_URL
+from ..links import HOW_TO_REPORT
 from . import _convert
 from ._messages import CellText, Document, Hint, Outcome, ShapeSpan
 from ._pool import Worker
@@ -203,11 +203,11 @@ class ShapelintServer(LanguageServer):
             document, texts = self.snapshot(tracked)
             outcome = await self.in_worker("analyze", document)
         except BrokenProcessPool:
-            outcome = Outcome(error=f"internal error: the analysis process stopped (please report this at {ISSUES_URL})")
+            outcome = Outcome(error=f"internal error: the analysis process stopped (this is {HOW_TO_REPORT})")
             texts = tracked.texts
         except Exception as exc:  # never let one document stop the server
             log.exception("analyzing %s", tracked.uri)
-            message = f"internal error: {type(exc).__name__}: {exc} (please report this at {ISSUES_URL})"
+            message = f"internal error: {type(exc).__name__}: {exc} (this is {HOW_TO_REPORT})"
             outcome, texts = Outcome(error=message), tracked.texts
         if tracked.generation != generation or self.tracked.get(tracked.uri) is not tracked:
             return
