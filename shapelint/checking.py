@@ -12,7 +12,10 @@ come back in the order of the files; findings within a file by position.
 How a file is linted, suppressed, fixed, diffed and shown depends on its
 kind (`SourceKind`, chosen by the name's suffix): `.py` files as above,
 `.ipynb` notebooks cell by cell (`notebook.NotebookSource`). Reading,
-selection, the cache and writing back are the same for every kind.
+selection, the cache and writing back are the same for every kind. A `.py`
+file that cannot reach numpy (`prefilter`) is only parsed by Python for
+SL000 (`PythonSyntaxOnly`): the analyzer, and libcst, are imported only
+when a file needs them.
 
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
@@ -26,12 +29,10 @@ from __future__ import annotations
 
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Mapping, Protocol, Sequence
 
-from . import api
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
@@ -39,9 +40,9 @@ from .discovery import DiscoveryError, iter_files
 from .findings import Finding
 from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
-from .notebook import SUFFIX as NOTEBOOK_SUFFIX
-from .notebook import NotebookSource
 from .output import ISSUES_URL
+from . import prefilter
+from .prefilter import needs_analysis, syntax_findings
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
 
@@ -84,6 +85,8 @@ class PythonSource:
         return ()
 
     def lint(self, text: str, filename: str) -> list[Finding]:
+        from . import api
+
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
         return (self.linter or api.lint_source)(text, filename)
 
@@ -100,8 +103,19 @@ class PythonSource:
         return text
 
 
+class PythonSyntaxOnly(PythonSource):
+    """The `SourceKind` of a `.py` file that cannot reach numpy: Python's parser gives its SL000, if any."""
+
+    def lint(self, text: str, filename: str) -> list[Finding]:
+        return syntax_findings(text, filename)
+
+
 def default_jobs() -> int:
-    return min(4, os.cpu_count() or 1)
+    """The processors this process may run on (a container or `taskset` may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -110,7 +124,8 @@ class CheckOptions:
 
     `linter(text, filename)` replaces `api.lint_source` for `.py` files (for
     tests and embedding; notebooks always go through `notebook`); with `jobs`
-    > 1 it must be picklable (a module-level function).
+    > 1 it must be picklable (a module-level function). `prefilter=False`
+    analyzes every file, also those that cannot reach numpy.
     """
 
     select: tuple[str, ...] | None = None
@@ -123,6 +138,7 @@ class CheckOptions:
     jobs: int | None = None
     stdin_filename: str | None = None
     linter: Linter | None = None
+    prefilter: bool = True
 
 
 @dataclass
@@ -198,6 +214,7 @@ class _Job:
     unsafe: bool = False
     cache: Path | None = None
     linter: Linter | None = None
+    prefilter: bool = True
 
 
 def internal_error(filename: str, exc: BaseException) -> str:
@@ -214,12 +231,16 @@ def _position_order(finding: Finding) -> tuple:
     return (finding.cell or 0, finding.start, finding.end, finding.code)
 
 
-def source_kind(job: _Job) -> SourceKind:
+def source_kind(job: _Job, text: str) -> SourceKind:
     """The kind of the job's file, by the suffix of its name (for stdin, of `--stdin-filename`)."""
-    if os.path.splitext(job.filename)[1] == NOTEBOOK_SUFFIX:
-        # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
-        folder = job.path.parent if job.path is not None else Path(job.filename).parent
+    # Helper modules are looked up beside the file (for stdin, beside the name it is given).
+    folder = job.path.parent if job.path is not None else Path(job.filename).parent
+    if os.path.splitext(job.filename)[1] == ".ipynb":
+        from .notebook import NotebookSource
+
         return NotebookSource(folder)
+    if job.prefilter and job.linter is None and not needs_analysis(text, folder):
+        return PythonSyntaxOnly()
     return PythonSource(job.linter)
 
 
@@ -228,7 +249,8 @@ def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
-        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
+        kind_name = type(kind).__name__
+        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, kind_name, *kind.dependencies(text))
         hit = cache.get(key)
         if hit is not None:
             return hit
@@ -254,7 +276,7 @@ def check_file(job: _Job) -> FileReport:
         report.error = f"{job.filename}: error: {exc}"
         return report
     text, findings = source.text, []
-    kind = source_kind(job)
+    kind = source_kind(job, text)
     try:
         findings = _lint(job, kind, text)
         if job.fix:
@@ -272,7 +294,7 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except (SourceError, api.SourceError) as exc:
+    except (SourceError, _analyzer_refusal()) as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
@@ -283,18 +305,44 @@ def check_file(job: _Job) -> FileReport:
     return report
 
 
+def _analyzer_refusal() -> type[Exception]:
+    """`api.SourceError`, imported only when an error is being matched (a skipped file never loads api)."""
+    from .api import SourceError as Refused
+
+    return Refused
+
+
+# A run whose files hold fewer bytes than this is checked in this process: starting workers (each
+# importing libcst and the engine, about 0.3 s) costs more than the analysis of a few files saves.
+SMALL_RUN_BYTES = 200_000
+
+
+def _size(job: _Job) -> int:
+    if job.source is not None:
+        return len(job.source.text)
+    try:
+        return job.path.stat().st_size if job.path is not None else 0
+    except OSError:
+        return 0
+
+
 def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
-    if workers <= 1 or len(jobs) <= 1:
+    sizes = [_size(job) for job in jobs]
+    if workers <= 1 or len(jobs) <= 1 or sum(sizes) < SMALL_RUN_BYTES:
         return [check_file(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    reports: list[FileReport | None] = [None] * len(jobs)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(check_file, job) for job in jobs]
-        reports = []
-        for job, future in zip(jobs, futures):
+        # Largest first, so that no worker is left with a big file at the end; reported in file order.
+        order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
+        futures = {i: pool.submit(check_file, jobs[i]) for i in order}
+        for i, future in futures.items():
             try:
-                reports.append(future.result())
+                reports[i] = future.result()
             except Exception as exc:  # a worker died, or the job did not pickle
-                reports.append(FileReport(job.filename, error=internal_error(job.filename, exc)))
-        return reports
+                reports[i] = FileReport(jobs[i].filename, error=internal_error(jobs[i].filename, exc))
+    return reports  # type: ignore[return-value]
 
 
 def _cli_codes(values: tuple[str, ...] | None, option: str) -> tuple[str, ...] | None:
@@ -336,6 +384,7 @@ class _Planner:
             unsafe=options.unsafe_fixes,
             cache=self.cache,
             linter=options.linter,
+            prefilter=options.prefilter,
             **extra,  # type: ignore[arg-type]
         )
 
@@ -381,5 +430,6 @@ def check_paths(
                 planner.add_path(arg)
     except (ConfigError, DiscoveryError) as exc:
         raise CheckError(str(exc)) from None
+    prefilter.forget()  # the project's files may have changed since the last run in this process
     reports = _run(planner.jobs, options.jobs or default_jobs())
     return CheckResult(reports, planner.errors, diff_mode=options.diff)

@@ -53,6 +53,8 @@ def project(tmp_path, monkeypatch):
     """A project folder as the current folder, with the fake analyzer plugged into api."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(api, "lint_source", lint_bugs)
+    # The fake analyzer sees every file, also those that never name numpy.
+    monkeypatch.setattr(checking, "needs_analysis", lambda text, folder: True)
     # In-process by default: a test that wants workers says so.
     monkeypatch.setattr(checking, "default_jobs", lambda: 1)
     return tmp_path
