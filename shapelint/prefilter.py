@@ -43,6 +43,7 @@ import unicodedata
 from pathlib import Path
 
 from .findings import Finding, Position
+from .sourcefile import SourceError
 
 # `numpy` as a word on a line that is not only a comment.
 _NAMES_NUMPY = re.compile(r"^(?![ \t\f]*#).*?\bnumpy\b", re.MULTILINE)
@@ -181,9 +182,14 @@ def _file_facts(path: str) -> tuple[bool, tuple[str, ...]] | None:
 
 
 def syntax_findings(text: str, filename: str) -> list[Finding]:
-    """SL000 where Python's own parser rejects the text, with its message; else nothing."""
+    """SL000 where Python's own parser rejects the text, with its message; else nothing.
+
+    Raises `SourceError` where the parser runs out of room, as the analyzer does.
+    """
     try:
         compile(text, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (RecursionError, MemoryError):
+        raise SourceError("too deeply nested to parse") from None
     except SyntaxError as error:
         row = error.lineno or 1
         position = Position(row, error.offset or 1)
