@@ -106,6 +106,10 @@ class PythonSource:
 class PythonSyntaxOnly(PythonSource):
     """The `SourceKind` of a `.py` file that cannot reach numpy: Python's parser gives its SL000, if any."""
 
+    def dependencies(self, text: str) -> tuple[str, ...]:
+        # Only the file's own text: which neighbours let it skip analysis is in its kind, part of the cache key.
+        return ()
+
     def lint(self, text: str, filename: str) -> list[Finding]:
         return syntax_findings(text, filename)
 

@@ -40,7 +40,6 @@ import ast
 import os
 import re
 import unicodedata
-from pathlib import Path
 
 from .findings import Finding, Position
 from .sourcefile import SourceError
