@@ -177,6 +177,27 @@ def startup(tools: dict, cwd: Path, runs: int) -> list[tuple[str, float | None, 
     return rows
 
 
+BURN = "import sys\nn = int(sys.argv[1])\nwhile n:\n    n -= 1\n"
+
+
+def free_parallelism(cwd: Path, workers: int) -> float:
+    """How much faster `workers` processes finish a pure CPU loop than one doing their work, right now.
+
+    On an idle machine this is about `workers`; where other programs keep the
+    processors busy (and the kernel shares time between sessions, not
+    processes) it may be 1 or less: the best any parallel program could do.
+    """
+    loop = [sys.executable, "-c", BURN, "20000000"]
+    start = time.perf_counter()
+    for _ in range(workers):
+        subprocess.run(loop, cwd=cwd, check=True)
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    for process in [subprocess.Popen(loop, cwd=cwd) for _ in range(workers)]:
+        process.wait()
+    return alone / (time.perf_counter() - start)
+
+
 def per_file(files: list[Path]) -> list[tuple[int, float, float]]:
     """(lines, libcst parse seconds, shapelint check seconds) of each file, in this process."""
     import libcst
@@ -276,9 +297,10 @@ def main() -> None:
     load, cores = os.getloadavg()[0], len(os.sched_getaffinity(0))
     if load > cores / 2:
         report += [f"The machine was busy (load average {load:.1f} on {cores} processors): every time here is "
-                   "longer than on an idle machine, by an amount that changed during the run, and a share-limited "
-                   "process group gains little from a second worker. Compare the ratios of tools that ran "
-                   "side by side, and read the parallel speed-up from the CPU time.", ""]
+                   "longer than on an idle machine, by an amount that changed during the run, and while other programs "
+                   "keep every processor busy a second worker gains little (Linux shares processor time between "
+                   "sessions, not processes). Compare the ratios of tools that ran side by side, and read the "
+                   "parallel speed-up from the CPU time and the plain CPU loop.", ""]
 
     def say(*rows: str) -> None:
         print(*rows, sep="\n", flush=True)
@@ -343,11 +365,14 @@ def main() -> None:
             say(f"| {result.name} | {seconds} | {fmt(result.lines / wall, 0)} | {fmt(result.median('cpu'), 1)} | "
                 f"{fmt(result.median('peak_mib'), 0)} | {ratio} | {result.note} |")
         if single.runs and every.runs:
+            free = free_parallelism(cwd, cores)
             extra = every.median("cpu") / single.median("cpu")
             say("", f"Every processor against one: **{single.median('wall') / every.median('wall'):.2f}x** faster "
                 f"({cores} processors); warm against cold: {100 * warm.median('wall') / every.median('wall'):.1f}%. "
                 f"The {cores} workers use {100 * (extra - 1):.0f}% more CPU time in all than one process: on "
-                f"{cores} idle processors the speed-up could reach about {cores / extra:.2f}x.")
+                f"{cores} idle processors the speed-up could reach about {cores / extra:.2f}x. For comparison, "
+                f"{cores} processes running a plain CPU loop finished {free:.2f}x faster than one process doing "
+                "their work in turn, just after.")
         say("", "Peak memory is that of the largest process; shapelint's workers each hold about as much.",
             "ruff and flake8 check style and simple errors, pylint more, Pyrefly types: none of them has shape rules "
             "except Pyrefly with its numpy shape stubs.", "")
