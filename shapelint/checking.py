@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Mapping, Protocol, Sequence
 
+from . import prefilter
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
@@ -41,7 +42,6 @@ from .findings import Finding
 from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
 from .output import ISSUES_URL
-from . import prefilter
 from .prefilter import needs_analysis, syntax_findings
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source

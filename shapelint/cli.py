@@ -25,7 +25,9 @@ class _Commands(click.Group):
     """A group whose other subcommands are imported only when they run (or help lists them).
 
     `shapelint check` must not pay for the runtime checker's imports, nor a
-    server's: `LAZY` names each such command's module and attribute.
+    server's: `LAZY` names each such command's module and attribute. A new
+    subcommand defined in its own module is registered here, not imported at
+    the top (tests/test_startup.py checks what `check` imports).
     """
 
     LAZY = {"shapes": "shapelint.shapes_cli:shapes", "run": "shapelint.runtime.cli:run"}
