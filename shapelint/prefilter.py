@@ -18,9 +18,12 @@ The test is cheap and errs on the side of analyzing:
   `import`, anywhere in the text, read by regular expressions (a superset);
 - an import *leads to* a file when that module exists in the file's own
   folder (a script's siblings), under the folder of its top package (the
-  first folder up without an `__init__.py`), or, for a relative import,
-  in the package it names; `import a.b.c` leads to `a`, `a.b` and `a.b.c`,
-  `from a import b` to `a` and `a.b`.
+  first folder up without an `__init__.py`), in any folder up to the
+  project's root (the first holding `pyproject.toml`, `setup.py`,
+  `setup.cfg` or `.git`: namespace packages, tests beside the code) or in
+  its `src/`, or, for a relative import, in the package it names;
+  `import a.b.c` leads to `a`, `a.b` and `a.b.c`, `from a import b` to `a`
+  and `a.b`.
 
 Not seen (the engine cannot follow them either): modules named by
 computed strings, `sys.path` changes, installed packages (another
@@ -46,26 +49,28 @@ from .sourcefile import SourceError
 
 # `numpy` as a word on a line that is not only a comment.
 _NAMES_NUMPY = re.compile(r"^(?![ \t\f]*#).*?\bnumpy\b", re.MULTILINE)
-# An import statement where one may start (a line's start, or after `;` or `:`), and the names it
-# lists: `from ..a.b import c as d, e`, `import a.b as c, d`, `from a import (\n b,\n c)`.
-_STATEMENT = re.compile(
-    r"(?:^|[;:])[ \t\f]*(?:from[ \t\f]+(\.*)[ \t\f]*([\w.]*)[ \t\f]+)?import\b[ \t\f]*(\([^)]*\)|[^\n;#]*)",
-    re.MULTILINE,
-)
+# The keyword `import` and the names it lists: `a.b as c, d`, `(\n b,\n c)` (a literal first: fast to find).
+_IMPORT = re.compile(r"import\b[ \t\f]*(\([^)]*\)|[^\n;#]*)")
+# What may stand before it on its line for a statement: where one may start (the line's start, or
+# after `;` or `:`), then nothing or `from ..a.b`.
+_BEFORE = re.compile(r"(?:^|[;:])[ \t\f]*(?:from[ \t\f]+(\.*)[ \t\f]*([\w.]*)[ \t\f]+)?\Z", re.MULTILINE)
 _NAME = re.compile(r"[^\W\d][\w.]*")
 
 # What one run has learnt of the project's files (`forget` starts over): path -> (names numpy,
 # the files its imports lead to), and the files known not to reach numpy.
 _facts: dict[str, tuple[bool, tuple[str, ...]] | None] = {}
 _clean: set[str] = set()
-_tops: dict[str, str] = {}
+_roots: dict[str, tuple[str, ...]] = {}
+_modules: dict[tuple[str, str], str | None] = {}
+_PROJECT_MARKS = ("pyproject.toml", "setup.py", "setup.cfg", ".git")
 
 
 def forget() -> None:
     """Drop what was learnt of the project's files: they may have changed since."""
     _facts.clear()
     _clean.clear()
-    _tops.clear()
+    _roots.clear()
+    _modules.clear()
 
 
 def names_numpy(text: str) -> bool:
@@ -115,7 +120,18 @@ def imports(text: str) -> set[tuple[int, str]]:
     if "import" not in text:
         return set()
     found: set[tuple[int, str]] = set()
-    for dots, base, clause in _STATEMENT.findall(text.replace("\\\n", " ")):
+    text = text.replace("\\\n", " ")
+    position = 0
+    while (match := _IMPORT.search(text, position)) is not None:
+        start = match.start()
+        # The next search starts inside this match: in `from zipimport import x` the first is no keyword.
+        position = start + len("import")
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+            continue  # part of a longer name: `reimport`, `x.import`
+        before = _BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
+        if before is None:
+            continue
+        dots, base, clause = before.group(1) or "", before.group(2) or "", match.group(1)
         level = len(dots)
         if base or level:
             found.add((level, base))
@@ -134,11 +150,26 @@ def _prefixes(dotted: str) -> list[str]:
 
 def _top(folder: str) -> str:
     """The folder that holds `folder`'s top package (`folder` itself if it is no package)."""
-    if folder not in _tops:
-        parent = os.path.dirname(folder)
-        is_package = parent != folder and os.path.isfile(os.path.join(folder, "__init__.py"))
-        _tops[folder] = _top(parent) if is_package else folder
-    return _tops[folder]
+    while os.path.isfile(os.path.join(folder, "__init__.py")) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder
+
+
+def _absolute_roots(folder: str) -> tuple[str, ...]:
+    """Where `import a.b` may find `a` for a file in `folder`: see the module's docstring."""
+    if folder not in _roots:
+        roots, up = [folder, _top(folder)], folder
+        while True:
+            if any(os.path.exists(os.path.join(up, mark)) for mark in _PROJECT_MARKS):
+                roots += [up, os.path.join(up, "src")]
+                break
+            parent = os.path.dirname(up)
+            if parent == up:
+                roots = roots[:2]  # no project: its own folder and its top package's
+                break
+            roots.append(up := parent)
+        _roots[folder] = tuple(dict.fromkeys(roots))
+    return _roots[folder]
 
 
 def _leads_to(text: str, folder: str) -> set[str]:
@@ -150,7 +181,7 @@ def _leads_to(text: str, folder: str) -> set[str]:
                 base = os.path.dirname(base)
             roots = {base}
         else:
-            roots = {folder, _top(folder)}
+            roots = set(_absolute_roots(folder))
         for root in roots:
             path = _module_file(root, name)
             if path is not None:
@@ -159,11 +190,11 @@ def _leads_to(text: str, folder: str) -> set[str]:
 
 
 def _module_file(root: str, dotted: str) -> str | None:
-    base = os.path.join(root, *dotted.split(".")) if dotted else root
-    for candidate in (base + ".py", os.path.join(base, "__init__.py")):
-        if os.path.isfile(candidate):
-            return candidate
-    return None
+    if (root, dotted) not in _modules:
+        base = os.path.join(root, *dotted.split(".")) if dotted else root
+        candidates = (base + ".py", os.path.join(base, "__init__.py"))
+        _modules[root, dotted] = next((c for c in candidates if os.path.isfile(c)), None)
+    return _modules[root, dotted]
 
 
 def _file_facts(path: str) -> tuple[bool, tuple[str, ...]] | None:

@@ -115,11 +115,32 @@ def test_import_cycles_end():
         assert needs_analysis("import a\n", root)
 
 
+def test_modules_are_found_up_to_the_project_root():
+    forget()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for name, text in {
+            "pyproject.toml": "",
+            "src/mypkg/__init__.py": "",
+            "src/mypkg/arrays.py": "import numpy as np\n\ndef f():\n    return np.ones(3)\n",
+            "tests/test_arrays.py": "from mypkg.arrays import f\n",  # tests beside a src layout
+            "ns/helpers.py": "from numpy import zeros\n",
+            "ns/pkg/__init__.py": "",
+            "ns/pkg/mod.py": "from ns.helpers import zeros\n",  # `ns` is a namespace package
+            "ns/pkg/plain.py": "import json\nfrom ns.pkg import other\n",
+        }.items():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text)
+        for name, reaches in [("tests/test_arrays.py", True), ("ns/pkg/mod.py", True), ("ns/pkg/plain.py", False)]:
+            assert needs_analysis((root / name).read_text(), (root / name).parent) is reaches, name
+
+
 def test_imports_is_a_superset():
     assert imports("from .a import b, c as d\nimport x.y as z\n") == {
         (0, "x"), (0, "x.y"), (1, "a"), (1, "a.b"), (1, "a.c")}
     assert (0, "late") in imports("def f():\n    import late\n")
     assert imports("from .. import *\n") == {(2, "")}
+    assert imports("from zipimport import zipimporter\nx = reimport\n") == {(0, "zipimport"), (0, "zipimport.zipimporter")}
 
 
 def test_the_engine_finds_nothing_without_numpy():
