@@ -17,21 +17,9 @@ from . import guard
 from .engine.facts import Analysis
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
+from .errors import InternalError, SourceError
 from .findings import Edit, Finding, Fix, Position
 from .rules import RULES, Report, Rule
-
-
-class SourceError(Exception):
-    """The file cannot be analyzed for a reason the user can act on (not a shapelint bug)."""
-
-
-class InternalError(Exception):
-    """A shapelint bug met while linting; `findings` are those the other rules found."""
-
-    def __init__(self, error: Exception, findings: list[Finding]) -> None:
-        super().__init__(f"{type(error).__name__}: {error}")
-        self.error = error
-        self.findings = findings
 
 
 @dataclass

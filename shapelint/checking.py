@@ -12,7 +12,10 @@ come back in the order of the files; findings within a file by position.
 How a file is linted, suppressed, fixed, diffed and shown depends on its
 kind (`SourceKind`, chosen by the name's suffix): `.py` files as above,
 `.ipynb` notebooks cell by cell (`notebook.NotebookSource`). Reading,
-selection, the cache and writing back are the same for every kind.
+selection, the cache and writing back are the same for every kind. A `.py`
+file that cannot reach numpy (`prefilter`) is only parsed by Python for
+SL000 (`PythonSyntaxOnly`): the analyzer, and libcst, are imported only
+when a file needs them.
 
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
@@ -28,24 +31,22 @@ import os
 import signal
 import threading
 import traceback
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Mapping, Protocol, Sequence
 
-from . import api
+from . import prefilter
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
 from .discovery import DiscoveryError, iter_files
+from .errors import InternalError
 from .findings import Finding
 from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
-from .notebook import SUFFIX as NOTEBOOK_SUFFIX
-from .notebook import NotebookSource
 from .output import HOW_TO_REPORT
+from .prefilter import needs_analysis, syntax_findings
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
 
@@ -96,6 +97,8 @@ class PythonSource:
         return ()
 
     def lint(self, text: str, filename: str) -> list[Finding]:
+        from . import api
+
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
         return (self.linter or api.lint_source)(text, filename)
 
@@ -120,8 +123,23 @@ class PythonSource:
         return text
 
 
+class PythonSyntaxOnly(PythonSource):
+    """The `SourceKind` of a `.py` file that cannot reach numpy: Python's parser gives its SL000, if any."""
+
+    def dependencies(self, text: str) -> tuple[str, ...]:
+        # Only the file's own text: which neighbours let it skip analysis is in its kind, part of the cache key.
+        return ()
+
+    def lint(self, text: str, filename: str) -> list[Finding]:
+        return syntax_findings(text, filename)
+
+
 def default_jobs() -> int:
-    return min(4, os.cpu_count() or 1)
+    """The processors this process may run on (a container or `taskset` may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -130,7 +148,8 @@ class CheckOptions:
 
     `linter(text, filename)` replaces `api.lint_source` for `.py` files (for
     tests and embedding; notebooks always go through `notebook`); with `jobs`
-    > 1 it must be picklable (a module-level function).
+    > 1 it must be picklable (a module-level function). `prefilter=False`
+    analyzes every file, also those that cannot reach numpy.
     """
 
     select: tuple[str, ...] | None = None
@@ -143,6 +162,7 @@ class CheckOptions:
     jobs: int | None = None
     stdin_filename: str | None = None
     linter: Linter | None = None
+    prefilter: bool = True
 
 
 @dataclass
@@ -226,6 +246,7 @@ class _Job:
     unsafe: bool = False
     cache: Path | None = None
     linter: Linter | None = None
+    prefilter: bool = True
 
 
 def internal_error(filename: str, exc: BaseException, *, partial: bool = False) -> str:
@@ -243,12 +264,16 @@ def _position_order(finding: Finding) -> tuple:
     return (finding.cell or 0, finding.start, finding.end, finding.code)
 
 
-def source_kind(job: _Job) -> SourceKind:
+def source_kind(job: _Job, text: str) -> SourceKind:
     """The kind of the job's file, by the suffix of its name (for stdin, of `--stdin-filename`)."""
-    if os.path.splitext(job.filename)[1] == NOTEBOOK_SUFFIX:
-        # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
-        folder = job.path.parent if job.path is not None else Path(job.filename).parent
+    # Helper modules are looked up beside the file (for stdin, beside the name it is given).
+    folder = job.path.parent if job.path is not None else Path(job.filename).parent
+    if os.path.splitext(job.filename)[1] == ".ipynb":
+        from .notebook import NotebookSource
+
         return NotebookSource(folder)
+    if job.prefilter and job.linter is None and not needs_analysis(text, folder):
+        return PythonSyntaxOnly()
     return PythonSource(job.linter)
 
 
@@ -264,7 +289,8 @@ def _lint(
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
-        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
+        kind_name = type(kind).__name__
+        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, kind_name, *kind.dependencies(text))
         hit = None if job.fix else cache.get(key, text, job.filename)
         if report is not None and cache.warning and not report.cache_warning:
             report.cache_warning = cache.warning
@@ -278,12 +304,12 @@ def _lint(
                 found, failure = kind.lint(text, job.filename), None
             if raw is not None:
                 raw[text] = found
-    except api.InternalError as exc:
+    except InternalError as exc:
         found, failure = exc.findings, exc
     kept = [f if f.filename == job.filename else f.with_filename(job.filename) for f in found if f.code in job.codes]
     kept = sorted(kind.suppress(kept, text), key=_position_order)
     if failure is not None:  # the findings kept, but not cached
-        raise api.InternalError(failure.error, kept) from failure.error
+        raise InternalError(failure.error, kept) from failure.error
     if cache is not None:
         cache.put(key, text, kept)
         if report is not None and cache.warning and not report.cache_warning:
@@ -338,7 +364,7 @@ def check_file(job: _Job) -> FileReport:
         report.error = f"{job.filename}: error: {exc}"
         return report
     text, findings = source.text, []
-    kind = source_kind(job)
+    kind = source_kind(job, text)
     try:
         raw: dict[str, list[Finding]] = {}
         findings = _lint(job, kind, text, report, raw)
@@ -363,11 +389,11 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except (SourceError, api.SourceError, OverBudget) as exc:
+    except (SourceError, OverBudget) as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
-    except api.InternalError as exc:
+    except InternalError as exc:
         # Nothing is written: the fix (if any) stopped at the failure.
         error = exc.error
         report = FileReport(job.filename, exc.findings, error=internal_error(job.filename, error, partial=True))
@@ -380,24 +406,47 @@ def check_file(job: _Job) -> FileReport:
     return report
 
 
+# A run whose files hold fewer bytes than this is checked in this process: starting workers (each
+# importing libcst and the engine, about 0.3 s) costs more than the analysis of a few files saves.
+SMALL_RUN_BYTES = 200_000
+
+
+def _size(job: _Job) -> int:
+    if job.source is not None:
+        return len(job.source.text)
+    try:
+        return job.path.stat().st_size if job.path is not None else 0
+    except OSError:
+        return 0
+
+
 def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
-    if workers <= 1 or len(jobs) <= 1:
+    sizes = [_size(job) for job in jobs]
+    if workers <= 1 or len(jobs) <= 1 or sum(sizes) < SMALL_RUN_BYTES:
         return [check_file(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    reports: list[FileReport | None] = [None] * len(jobs)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(check_file, job) for job in jobs]
-        reports = []
-        for job, future in zip(jobs, futures):
+        # Largest first, so that no worker is left with a big file at the end; reported in file order.
+        order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
+        futures = {i: pool.submit(check_file, jobs[i]) for i in order}
+        for i, future in futures.items():
             try:
-                reports.append(future.result())
+                reports[i] = future.result()
             except BrokenProcessPool:  # a worker died: every unfinished job fails with it
-                reports.append(_check_alone(job))
+                reports[i] = _check_alone(jobs[i])
             except Exception as exc:  # the job did not pickle
-                reports.append(FileReport(job.filename, error=internal_error(job.filename, exc)))
-        return reports
+                reports[i] = FileReport(jobs[i].filename, error=internal_error(jobs[i].filename, exc))
+    return reports  # type: ignore[return-value]
 
 
 def _check_alone(job: _Job) -> FileReport:
     """Check `job` in a process of its own, so a file that kills its process takes no other file with it."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
             return pool.submit(check_file, job).result()
@@ -447,6 +496,7 @@ class _Planner:
             unsafe=options.unsafe_fixes,
             cache=self.cache,
             linter=options.linter,
+            prefilter=options.prefilter,
             **extra,  # type: ignore[arg-type]
         )
 
@@ -495,5 +545,6 @@ def check_paths(
                 planner.add_path(arg)
     except (ConfigError, DiscoveryError) as exc:
         raise CheckError(str(exc)) from None
+    prefilter.forget()  # the project's files may have changed since the last run in this process
     reports = _run(planner.jobs, options.jobs or default_jobs())
     return CheckResult(reports, planner.errors, diff_mode=options.diff)

@@ -25,13 +25,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .rules import RULES
+from .rules import CODES
 
 ALWAYS_ON = frozenset({"SL000"})
 
 
 def all_codes() -> list[str]:
-    return [rule.code for rule in RULES]
+    return list(CODES)
 
 
 def parse_codes(values: Iterable[str], *, where: str) -> tuple[str, ...]:

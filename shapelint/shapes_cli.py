@@ -7,11 +7,10 @@ import sys
 
 import click
 
-from .api import SourceError
+from .errors import SourceError
 from .checking import internal_error
 from .discovery import DiscoveryError, iter_files
 from .shapes import ShapeRow, format_rows, shapes_for_path
-from .sourcefile import SourceError as ReadError
 from .output import writing_safely
 from .sourcefile import read_source, read_stream
 
@@ -39,7 +38,7 @@ def _shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) ->
             try:
                 text = read_stream(sys.stdin, name).text
                 rows_by_file.append((name, shapes_for_path(name, text)))
-            except (ReadError, SourceError) as exc:
+            except SourceError as exc:
                 click.echo(f"{name}: error: {exc}", err=True)
             except Exception as exc:
                 click.echo(internal_error(name, exc), err=True)
@@ -55,7 +54,7 @@ def _shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) ->
             try:
                 text = read_source(path, display).text
                 rows_by_file.append((display, shapes_for_path(display, text)))
-            except (ReadError, SourceError, OSError) as exc:
+            except (SourceError, OSError) as exc:
                 click.echo(f"{display}: error: {exc}", err=True)
             except Exception as exc:
                 click.echo(internal_error(display, exc), err=True)

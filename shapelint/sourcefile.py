@@ -35,13 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .errors import SourceError  # noqa: F401 (a file that cannot be read, decoded or written)
 
 # Far larger than any source file (the standard library's largest is 0.7 MB).
 MAX_BYTES = 32 * 1024 * 1024
 
-
-class SourceError(Exception):
-    """A file that cannot be read, decoded or written; the message says why."""
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,8 @@ def project(tmp_path, monkeypatch):
     """A project folder as the current folder, with the fake analyzer plugged into api."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(api, "lint_source", lint_bugs)
+    # The fake analyzer sees every file, also those that never name numpy.
+    monkeypatch.setattr(checking, "needs_analysis", lambda text, folder: True)
     # In-process by default: a test that wants workers says so.
     monkeypatch.setattr(checking, "default_jobs", lambda: 1)
     return tmp_path
@@ -251,7 +253,8 @@ def test_same_file_twice_is_checked_once():
 # --- the Python API: workers, cache ------------------------------------------------------------------
 
 
-def test_jobs_run_in_worker_processes_with_the_same_result():
+def test_jobs_run_in_worker_processes_with_the_same_result(monkeypatch):
+    monkeypatch.setattr(checking, "SMALL_RUN_BYTES", 0)  # these files are too small to be worth workers
     for i in range(6):
         write(f"m{i}.py", "x = BUG\n" * i)
     write("boom.py", "BOOM\n")
@@ -260,6 +263,25 @@ def test_jobs_run_in_worker_processes_with_the_same_result():
     assert parallel.findings == serial.findings and len(serial.findings) == 15
     assert parallel.messages == serial.messages and len(serial.messages) == 1
     assert parallel.exit_code() == 2
+
+
+def test_a_small_run_starts_no_workers(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
+    for i in range(4):
+        write(f"m{i}.py", "x = BUG\n")
+    assert len(check_paths(["."], CheckOptions(jobs=4, cache=False)).findings) == 4
+    write("big.py", "x = BUG\n" * (checking.SMALL_RUN_BYTES // 8))
+    with pytest.raises(AssertionError, match="a pool was started"):
+        check_paths(["."], CheckOptions(jobs=4, cache=False))
+
+
+def test_jobs_default_to_the_usable_processors(monkeypatch):
+    monkeypatch.undo()  # the project fixture pins one job
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert checking.default_jobs() == 3
 
 
 def test_cache_answers_unchanged_files_and_ignores_corrupt_entries(monkeypatch):

@@ -11,11 +11,11 @@ The evaluator never guesses: an expression it does not understand is UNKNOWN.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 import libcst as cst
-import numpy
 
 from ..domain import UNKNOWN_AXIS, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
@@ -102,7 +102,8 @@ BROADCASTING = frozenset(
 PRODUCTS = {"numpy.dot": "np.dot", "numpy.matmul": "np.matmul", "numpy.ndarray.dot": ".dot"}
 TRANSPOSES = frozenset({"numpy.transpose", "numpy.ndarray.transpose", "numpy.ndarray.T", "numpy.permute_dims"})
 
-NUMPY_CONSTANTS = {"pi": numpy.pi, "e": numpy.e, "inf": numpy.inf, "nan": numpy.nan, "euler_gamma": numpy.euler_gamma}
+# numpy's constants are Python floats (checked against numpy in tests/numpy_api/test_dtypes.py).
+NUMPY_CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan, "euler_gamma": 0.5772156649015329}
 NUMPY_ALIASES = {
     "numpy.random.mtrand": "numpy.random",
     "numpy.core": "numpy",

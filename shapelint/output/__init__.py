@@ -5,7 +5,8 @@
 Each format module has `emit(findings, stream, context)` and may have
 `emit_statistics(findings, stream, context)` for `--statistics` (else the
 text table is shown); adding a format is adding a module and one entry to
-`FORMATS`. `context` carries what some formats need besides the findings:
+`FORMATS`. A format module is imported when it is used: a run pays only for
+the one it prints. `context` carries what some formats need besides the findings:
 the source texts (for the snippets of the text format), colour, and the
 outcome of `--fix`.
 """
@@ -13,17 +14,15 @@ outcome of `--fix`.
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Iterator, Mapping, Sequence, TextIO
 
 from ..findings import Finding
 from ..links import HOW_TO_REPORT, RULE_DOCS, rule_url  # noqa: F401 (imported from here)
-
-from . import github, json_format, sarif, text  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -44,14 +43,17 @@ class OutputContext:
     errors: int = 0
 
 
-FORMATS: dict[str, ModuleType] = {"text": text, "json": json_format, "sarif": sarif, "github": github}
+# Format name -> the module (in this package) that writes it.
+FORMATS: dict[str, str] = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
 
 
 def emit(findings: Sequence[Finding], format: str, stream: TextIO, *, context: OutputContext | None = None) -> None:
     """Write `findings` to `stream` in `format` (a key of FORMATS)."""
     context = context or OutputContext()
-    module = FORMATS[format]
+    module = importlib.import_module(f"{__name__}.{FORMATS[format]}")
     if context.statistics:
+        from . import text
+
         getattr(module, "emit_statistics", text.emit_statistics)(findings, stream, context)
     else:
         module.emit(findings, stream, context)
