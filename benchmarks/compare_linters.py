@@ -1,9 +1,10 @@
 """How fast `shapelint check` is next to the linters people run, on the same real files, in one run.
 
-    pip install -e '.[bench]'            # ruff, flake8, pylint, Fixit, Pyrefly (and scikit-learn)
+    pip install -e '.[bench]'            # ruff, flake8, pylint, Fixit, Pyrefly
     python benchmarks/compare_linters.py [FOLDER] [--quick] [--output benchmarks/RESULTS.md]
 
-FOLDER defaults to the installed scikit-learn; `tests` folders are left out.
+FOLDER defaults to the installed scikit-learn (`pip install scikit-learn`);
+`tests` folders are left out.
 Every tool is a separate process, timed as a whole (wall clock; CPU time and
 the peak resident memory of its largest process from the operating system's
 accounting of the finished child). Tools take turns, so that a change in
