@@ -1,9 +1,10 @@
 """How fast `shapelint check` is next to the linters people run, on the same real files, in one run.
 
-    pip install -e '.[bench]'            # ruff, flake8, pylint, Fixit, Pyrefly (and scikit-learn)
+    pip install -e '.[bench]'            # ruff, flake8, pylint, Fixit, Pyrefly
     python benchmarks/compare_linters.py [FOLDER] [--quick] [--output benchmarks/RESULTS.md]
 
-FOLDER defaults to the installed scikit-learn; `tests` folders are left out.
+FOLDER defaults to the installed scikit-learn (`pip install scikit-learn`);
+`tests` folders are left out.
 Every tool is a separate process, timed as a whole (wall clock; CPU time and
 the peak resident memory of its largest process from the operating system's
 accounting of the finished child). Tools take turns, so that a change in
@@ -38,6 +39,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import platform
 import shutil
@@ -158,23 +160,30 @@ def tool_commands(pyrefly_stubs: str | None) -> dict[str, tuple[str | None, list
     return {name: (exe, args if exe else None, note) for name, (exe, args, note) in found.items()}
 
 
-def startup(tools: dict, cwd: Path, runs: int) -> list[tuple[str, float | None, float | None]]:
-    """name -> median wall seconds on the plain file and on the numpy file."""
+def startup(tools: dict, cwd: Path, runs: int) -> tuple[list[tuple[str, float | None, float | None]], list[float]]:
+    """Median wall seconds of each tool on the plain file and on the numpy file, the tools taking turns;
+    and shapelint's time over flake8's, run by run, on each file."""
     (cwd / "plain.py").write_text(PLAIN)
     (cwd / "arrays.py").write_text(NUMPY)
-    rows = []
     commands = [("shapelint", shapelint("--no-cache"))] + [
         (name, [exe, *args]) for name, (exe, args, _) in tools.items() if args is not None
     ]
-    for name, command in commands:
-        times: dict[str, list[float]] = {"plain.py": [], "arrays.py": []}
-        for _ in range(runs):
-            for file in times:
+    files = ("plain.py", "arrays.py")
+    times: dict[tuple[str, str], list[float]] = {(name, file): [] for name, _ in commands for file in files}
+    ratios: dict[str, list[float]] = {file: [] for file in files}
+    for _ in range(runs):
+        for file in files:
+            this_round = {}
+            for name, command in commands:
                 run, _ = timed(command + [file], cwd, 60)
                 if run.code in (0, 1):
-                    times[file].append(run.wall)
-        rows.append((name, *(statistics.median(t) if t else None for t in times.values())))
-    return rows
+                    times[name, file].append(run.wall)
+                    this_round[name] = run.wall
+            if "shapelint" in this_round and "flake8" in this_round:
+                ratios[file].append(this_round["shapelint"] / this_round["flake8"])
+    rows = [(name, *(statistics.median(times[name, f]) if times[name, f] else None for f in files))
+            for name, _ in commands]
+    return rows, [statistics.median(r) if r else math.nan for r in ratios.values()]
 
 
 BURN = "import sys\nn = int(sys.argv[1])\nwhile n:\n    n -= 1\n"
@@ -313,13 +322,13 @@ def main() -> None:
         cwd = Path(folder)
 
         # 1. Start-up.
-        rows = startup(tools, cwd, 3 if options.quick else 5)
-        flake8 = {name: (plain, arrays) for name, plain, arrays in rows}.get("flake8")
+        rows, (plain_ratio, numpy_ratio) = startup(tools, cwd, 3 if options.quick else 7)
         say("## Start-up: one small file", "", "| tool | no numpy (s) | with numpy (s) |", "| --- | ---: | ---: |")
         say(*(f"| {name} | {fmt(plain)} | {fmt(arrays)} |" for name, plain, arrays in rows))
-        if flake8 and flake8[0] and flake8[1] and rows[0][1] and rows[0][2]:
-            say("", f"shapelint / flake8: **{rows[0][1] / flake8[0]:.2f}x** on the file without numpy, "
-                f"**{rows[0][2] / flake8[1]:.2f}x** on the file with numpy (importing libcst alone is most of it).")
+        if not math.isnan(plain_ratio):
+            say("", f"shapelint / flake8 (the median of the ratios of runs made one after the other): "
+                f"**{plain_ratio:.2f}x** on the file without numpy, **{numpy_ratio:.2f}x** on the file with numpy "
+                "(importing libcst and the analyzer is most of it).")
         say("")
 
         # 2. The corpus.
@@ -367,12 +376,12 @@ def main() -> None:
         if single.runs and every.runs:
             free = free_parallelism(cwd, cores)
             extra = every.median("cpu") / single.median("cpu")
-            say("", f"Every processor against one: **{single.median('wall') / every.median('wall'):.2f}x** faster "
-                f"({cores} processors); warm against cold: {100 * warm.median('wall') / every.median('wall'):.1f}%. "
-                f"The {cores} workers use {100 * (extra - 1):.0f}% more CPU time in all than one process: on "
-                f"{cores} idle processors the speed-up could reach about {cores / extra:.2f}x. For comparison, "
-                f"{cores} processes running a plain CPU loop finished {free:.2f}x faster than one process doing "
-                "their work in turn, just after.")
+            say("", f"Speed-up of every processor ({cores}) over one: **{single.median('wall') / every.median('wall'):.2f}x**; "
+                f"warm against cold: {100 * warm.median('wall') / every.median('wall'):.1f}%. "
+                f"The {cores} workers use {abs(100 * (extra - 1)):.0f}% {'more' if extra >= 1 else 'less'} CPU time "
+                f"in all than one process: on {cores} idle processors the speed-up could reach about "
+                f"{cores / extra:.2f}x. For comparison, {cores} processes running a plain CPU loop, just after, "
+                f"got a speed-up of {free:.2f}x over one process doing their work in turn.")
         say("", "Peak memory is that of the largest process; shapelint's workers each hold about as much.",
             "ruff and flake8 check style and simple errors, pylint more, Pyrefly types: none of them has shape rules "
             "except Pyrefly with its numpy shape stubs.", "")
