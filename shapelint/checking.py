@@ -77,15 +77,18 @@ class SourceKind(Protocol):
 class PythonSource:
     """The `SourceKind` of `.py` files (and of anything not known to be another kind)."""
 
-    def __init__(self, linter: Linter | None = None) -> None:
+    def __init__(self, linter: Linter | None = None, rank1: str = "hazards") -> None:
         self.linter = linter
+        self.rank1 = rank1
 
     def dependencies(self, text: str) -> tuple[str, ...]:
         return ()
 
     def lint(self, text: str, filename: str) -> list[Finding]:
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
-        return (self.linter or api.lint_source)(text, filename)
+        if self.linter is not None:
+            return self.linter(text, filename)
+        return api.lint_source(text, filename, rank1=self.rank1)
 
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed(findings, text)
@@ -123,6 +126,8 @@ class CheckOptions:
     jobs: int | None = None
     stdin_filename: str | None = None
     linter: Linter | None = None
+    # SL001's mode ("hazards" or "all"); None: the configuration's, else "hazards".
+    rank1: str | None = None
 
 
 @dataclass
@@ -198,6 +203,7 @@ class _Job:
     unsafe: bool = False
     cache: Path | None = None
     linter: Linter | None = None
+    rank1: str = "hazards"
 
 
 def internal_error(filename: str, exc: BaseException) -> str:
@@ -219,8 +225,8 @@ def source_kind(job: _Job) -> SourceKind:
     if os.path.splitext(job.filename)[1] == NOTEBOOK_SUFFIX:
         # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
         folder = job.path.parent if job.path is not None else Path(job.filename).parent
-        return NotebookSource(folder)
-    return PythonSource(job.linter)
+        return NotebookSource(folder, job.rank1)
+    return PythonSource(job.linter, job.rank1)
 
 
 def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
@@ -228,7 +234,9 @@ def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
-        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
+        key = Cache.key(
+            text, job.filename, ",".join(sorted(job.codes)), linter_name, job.rank1, *kind.dependencies(text)
+        )
         hit = cache.get(key)
         if hit is not None:
             return hit
@@ -336,6 +344,7 @@ class _Planner:
             unsafe=options.unsafe_fixes,
             cache=self.cache,
             linter=options.linter,
+            rank1=options.rank1 or config.rank1 or "hazards",
             **extra,  # type: ignore[arg-type]
         )
 

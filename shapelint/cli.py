@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .checking import CheckError, CheckOptions, check_paths
+from .config import RANK1_MODES
 from .output import FORMATS, OutputContext, emit, use_color
 from .rules import BY_CODE, RULES
 
@@ -43,6 +44,8 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="Print only one line per finding.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
 @click.option("--stdin-filename", metavar="NAME", help="The name of the source read from stdin (`-`).")
+@click.option("--rank-1", "rank1", type=click.Choice(RANK1_MODES), default=None,
+              help="SL001: report rank-1 arrays only where they cause another finding (hazards, the default) or all.")
 def check(
     paths: tuple[str, ...],
     format_: str,
@@ -58,6 +61,7 @@ def check(
     quiet: bool,
     statistics: bool,
     stdin_filename: str | None,
+    rank1: str | None,
 ) -> None:
     """Check files for numpy shape bugs.
 
@@ -73,6 +77,7 @@ def check(
         cache=not no_cache,
         jobs=jobs,
         stdin_filename=stdin_filename,
+        rank1=rank1,
     )
     try:
         result = check_paths(paths, options, stdin=sys.stdin)

@@ -1,7 +1,7 @@
 """Apply fixes to a text, re-lint, repeat; and show the result as a unified diff.
 
 Positions are 1-based (row, column) with columns counting characters and
-ends exclusive (CONTRACT section 3); rows end at "\\r\\n", "\\r" or "\\n", as
+ends exclusive; rows end at "\\r\\n", "\\r" or "\\n", as
 Python's own tokenizer counts them. Everything outside the edits stays byte
 for byte, line endings included.
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from .findings import Finding, Fix, Position
@@ -95,6 +96,37 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[bool]]:
         last = end
     pieces.append(text[last:])
     return "".join(pieces), applied
+
+
+# Past this many fixes in one file, the rest are held back rather than
+# checked (each check lints the file again).
+MAX_SINGLE_CHECKS = 24
+
+
+def _introduces(before: Sequence[Finding], after: Sequence[Finding], removed: Sequence[Finding]) -> bool:
+    """Whether `after` has a finding of some code more often than `before` less the ones fixed."""
+    counts = Counter(f.code for f in before)
+    counts.subtract(f.code for f in removed)
+    counts.subtract(f.code for f in after)
+    return any(n < 0 for n in counts.values())
+
+
+def verified_fixes(text: str, findings: list[Finding], lint: Callable[[str], list[Finding]]) -> list[Finding]:
+    """The findings, each keeping its fix only where the text with that fix alone has no new finding.
+
+    A fix held back leaves the finding without one, in every output format,
+    so `fix` is null exactly where applying it would make another problem.
+    """
+    held: set[int] = set()
+    for number, finding in enumerate(f for f in findings if f.fix is not None):
+        if number >= MAX_SINGLE_CHECKS:
+            held.add(id(finding))
+            continue
+        alone, done = apply_fixes(text, [finding.fix])  # type: ignore[list-item]
+        after = lint(alone) if all(done) else None
+        if after is None or _breaks_parse(findings, after) or _introduces(findings, after, [finding]):
+            held.add(id(finding))
+    return [replace(f, fix=None) if id(f) in held else f for f in findings]
 
 
 @dataclass

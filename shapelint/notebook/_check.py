@@ -83,8 +83,9 @@ def without_suppressed_in_cells(findings: list[Finding], text: str) -> list[Find
 class NotebookSource:
     """The `checking.SourceKind` of `.ipynb` files; `folder` is where helper modules are looked up."""
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], rank1: str = "hazards") -> None:
         self.folder = Path(folder)
+        self.rank1 = rank1
 
     def dependencies(self, text: str) -> tuple[str, ...]:
         """The helper modules the findings depend on, as "path\\0text" (for the results cache's key)."""
@@ -95,7 +96,7 @@ class NotebookSource:
         return tuple(f"{path}\0{helper}" for path, helper in dependencies(self.folder, code))
 
     def lint(self, text: str, filename: str) -> list[Finding]:
-        return lint_notebook(text, filename, folder=self.folder)
+        return lint_notebook(text, filename, folder=self.folder, rank1=self.rank1)
 
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed_in_cells(findings, text)

@@ -121,11 +121,17 @@ def _rows_run(record: ModuleRecord, recorder: Recorder) -> set[int]:
     return rows
 
 
-def compare_module(record: ModuleRecord, recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare_module(
+    record: ModuleRecord,
+    recorder: Recorder,
+    runtime: Sequence[Finding],
+    codes: set[str] | None = None,
+    rank1: str = "hazards",
+) -> Comparison:
     """Compare one executed module's static findings and shapes with the run's."""
     result = Comparison()
     module = record.module
-    static = api.lint_module(module, record.display)
+    static = api.lint_module(module, record.display, rank1=rank1)
     static = [f for f in without_suppressed(static, record.source) if codes is None or f.code in codes]
     mine = [f for f in runtime if f.filename == record.display]
     spans = {(f.code, f.start, f.end) for f in mine}
@@ -155,7 +161,9 @@ def compare_module(record: ModuleRecord, recorder: Recorder, runtime: Sequence[F
     return result
 
 
-def compare(recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare(
+    recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None, rank1: str = "hazards"
+) -> Comparison:
     """Compare every executed module (see the module docstring)."""
     total = Comparison()
     # A file imported twice (as `__main__` and by name) has two records: compare the one that ran most.
@@ -165,7 +173,7 @@ def compare(recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | No
         if best is None or len(record.observed) > len(best.observed):
             chosen[record.display] = record
     for record in chosen.values():
-        one = compare_module(record, recorder, runtime, codes)
+        one = compare_module(record, recorder, runtime, codes, rank1)
         total.statuses += one.statuses
         total.runtime_only += one.runtime_only
         total.disagreements += one.disagreements

@@ -24,7 +24,7 @@ import libcst as cst
 
 from ..domain import format_shape
 from ..engine.positions import positions
-from ..findings import Finding
+from ..findings import Finding, Note
 from ..values import Array, Value
 from .recorder import ModuleRecord, Recorder, error_kind, observed_shape
 
@@ -106,7 +106,7 @@ class Explainer:
                 )
         return None
 
-    def notes(self, site_node: cst.CSTNode, existing: tuple[str, ...] = ()) -> list[str]:
+    def notes(self, site_node: cst.CSTNode, existing: tuple[Note, ...] = ()) -> list[Note]:
         """One note per array operand of the failure, then the existing notes they do not repeat."""
         failure = next((f for f in reversed(self.record.failures) if f.node is site_node), None)
         if failure is None:
@@ -125,7 +125,9 @@ class Explainer:
                 text += f", {made[1]}"
                 replaced.add(f"`{made[0]}` became")
             out.append(text)
-        return out + [note for note in existing if not any(note.startswith(prefix) for prefix in replaced)]
+        return [Note(text) for text in out] + [
+            note for note in existing if not any(note.message.startswith(prefix) for prefix in replaced)
+        ]
 
 
 def attach(findings: list[Finding], recorder: Recorder, gid: int) -> tuple[list[Finding], Finding | None]:
