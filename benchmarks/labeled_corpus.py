@@ -1,6 +1,6 @@
 """Precision and recall of `shapelint check` on the hand-labeled corpus.
 
-The corpus (benchmarks/corpus/NNN_name.py) was written from CONTRACT.md section 2
+The corpus (benchmarks/corpus/NNN_name.py) was written from the rules' documented semantics
 and numpy's behaviour, without looking at shapelint's code or output. Every line
 on which the contract says a finding is reported carries a trailing comment
 

@@ -1,6 +1,8 @@
 """The Python API: lint and infer shapes without the CLI.
 
->>> [f.code for f in lint_source("import numpy as np\\na = np.random.rand(5)\\n", "x.py")]
+>>> [f.code for f in lint_source("import numpy as np\\na = np.random.rand(5)\\nb = a.T\\n", "x.py")]
+['SL001', 'SL002']
+>>> [f.code for f in lint_source("import numpy as np\\na = np.random.rand(5)\\n", "x.py", rank1="all")]
 ['SL001']
 """
 
@@ -8,48 +10,26 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import libcst as cst
 
 from .engine.facts import Analysis
+from .engine.stack import deep_stack
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
 from .findings import Edit, Finding, Fix, Note, Position
 from .fixing import verified_fixes
 from .rules import RULES, Report, Rule
 from .rules._text import MAX_SNIPPET
-
-
-class SourceError(Exception):
-    """The file cannot be analyzed for a reason the user can act on (not a shapelint bug)."""
+from .sourcefile import SourceError
 
 
 @dataclass
 class Parsed:
     module: cst.Module | None
     error: Finding | None
-
-
-# libcst's parser recurses per nesting level; deeply nested but valid code
-# needs more than Python's default limit.
-_RECURSION_LIMIT = 20000
-
-
-@contextmanager
-def deep_stack() -> Iterator[None]:
-    """Room for deeply nested (but valid) code; running out of it is the file's problem, not a crash."""
-    limit = sys.getrecursionlimit()
-    try:
-        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-        yield
-    except RecursionError:
-        raise SourceError("too deeply nested to analyze") from None
-    finally:
-        sys.setrecursionlimit(limit)
 
 
 _BRACKETS = re.compile(r"[()\[\]{}]")

@@ -17,8 +17,8 @@ selection, the cache and writing back are the same for every kind.
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
 (unreadable, binary, an exception inside the analyzer) becomes a message of
-the result and the other files are still checked. Exit codes follow CONTRACT
-section 1: 0 no finding, 1 findings (with `--diff`: a diff), 2 any error.
+the result and the other files are still checked. Exit codes, as ruff's:
+0 no finding, 1 findings (with `--diff`: a diff), 2 any error.
 Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 """
 
@@ -280,7 +280,7 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except (SourceError, api.SourceError) as exc:
+    except SourceError as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"

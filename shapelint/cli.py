@@ -1,6 +1,6 @@
 """The `shapelint` command line: a thin click layer over `checking` and the rule registry.
 
-Exit codes (CONTRACT section 1): 0 no finding, 1 findings, 2 bad usage, a
+Exit codes (as ruff and flake8): 0 no finding, 1 findings, 2 bad usage, a
 bad configuration or an internal error. click's own usage errors exit 2.
 """
 
@@ -134,7 +134,7 @@ def explain(code: str) -> None:
 
 
 # --- more subcommands ---------------------------------------------------------------------------
-# `shapes` (CONTRACT section 4) and `run` (section 5) are click commands defined in their own
+# `shapes` and `run` are click commands defined in their own
 # modules and registered here, so that `main` (the console script) always has them:
 #
 #     from .shapes_cli import shapes

@@ -12,7 +12,7 @@ dtype are the same abstract value however they were made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from .domain import (
     SCALAR,
@@ -242,8 +242,6 @@ class ShapeOf(Value):
             return Int(UNKNOWN_AXIS)
         return Int(Sym(f"{self.name}.shape[{position}]", (self.key, "shape", position)))
 
-
-Scalarish = Union[Int, PyFloat, Const]
 
 
 def scalar_array_for(value: Value) -> Array | None:

@@ -1,4 +1,4 @@
-"""The rule registry: every rule of CONTRACT.md section 2, in code order.
+"""The rule registry: every rule, in code order.
 
 `shapelint rules`, `shapelint explain`, the README table and the SARIF rule
 metadata all read `RULES`.

@@ -1,4 +1,4 @@
-"""`shapelint run`: the click command of CONTRACT section 5, a thin layer over runner, report and compare.
+"""`shapelint run`: the click command, a thin layer over runner, report and compare.
 
 It must not import `shapelint.cli` (that module registers this command).
 Exit status: the program's own when it exits non-zero; 1 when it raised

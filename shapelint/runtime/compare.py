@@ -8,7 +8,7 @@ the runtime findings by code and span:
 - `not confirmed`: code on that row ran with arrays, and the run did not report it;
 - `not reached`: nothing on that row was seen running with arrays.
 
-And every assignment whose static shape is concrete (CONTRACT section 4:
+And every assignment whose static shape is concrete (as `shapelint shapes` lists them:
 known ints only) is compared with the values the run bound to the same
 target: a disagreement is any observed value of another shape, or a value
 that is no array or numpy scalar at all. That is the runtime half of

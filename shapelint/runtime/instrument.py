@@ -186,7 +186,7 @@ def _is_literal(node: cst.BaseExpression) -> bool:
 
 
 def _flat_names(target: cst.BaseExpression) -> tuple[cst.Name, ...] | None:
-    """The names of a flat tuple/list target `a, b` (CONTRACT section 4 lists them), else None."""
+    """The names of a flat tuple/list target `a, b` (`shapelint shapes` lists them), else None."""
     if isinstance(target, (cst.Tuple, cst.List)):
         names = []
         for element in target.elements:
