@@ -244,7 +244,7 @@ def to_findings(
         (row, col), (end_row, end_col) = span
         fix = None
         if report.replacements:
-            edits = []
+            edits: list[Edit] = []
             for node, content in report.replacements:
                 edit_span = where.get(node)
                 if edit_span is None:

@@ -7,6 +7,7 @@ bad configuration or an internal error. click's own usage errors exit 2.
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import click
 
@@ -17,7 +18,7 @@ from .output import FORMATS, OutputContext, emit, use_color
 from .rules import BY_CODE, RULES
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"shapelint: error: {message}", err=True)
     sys.exit(2)
 

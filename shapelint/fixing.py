@@ -188,7 +188,7 @@ def fix_until_stable(
             progressed = False
             for finding in group:
                 single = _apply_checked(outcome, [finding], lint, apply)
-                if single is None:
+                if single is None or isinstance(single, str):
                     rejected.add(_key(finding))
                 elif single.text != outcome.text:
                     outcome = single

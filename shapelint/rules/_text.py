@@ -11,7 +11,7 @@ from typing import Iterable, Sequence, TypeVar
 import libcst as cst
 
 from ..domain import Known, Shape, format_shape
-from ..engine.facts import Analysis, Binding, Operand, Transpose
+from ..engine.facts import Analysis, Binding, Facts, Operand, Transpose
 from ..values import Array, Value
 from ._base import NoteAt
 
@@ -75,11 +75,13 @@ def binding_of(analysis: Analysis, operand: Operand) -> Binding | None:
     return alike[0] if alike else None
 
 
-def origin_binding(analysis: Analysis, origin: object) -> Binding | None:
+def origin_binding(analysis: Facts, origin: object) -> Binding | None:
     """The assignment where a rank-1 origin was first bound."""
     if origin is None:
         return None
-    return next((b for b in analysis.bindings if b.fresh and b.value.origin is origin), None)  # type: ignore[union-attr]
+    return next(
+        (b for b in analysis.bindings if b.fresh and isinstance(b.value, Array) and b.value.origin is origin), None
+    )
 
 
 def operand_notes(analysis: Analysis, operands: Iterable[Operand]) -> tuple[NoteAt, ...]:

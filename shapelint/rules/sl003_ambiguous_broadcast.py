@@ -199,7 +199,7 @@ No automatic fix: only the author knows which axis was meant.
         arrays = [o for o in event.operands if isinstance(o.value, Array) and o.value.shape.axes is not None]
         for vector, other in (arrays, arrays[::-1]) if len(arrays) == 2 else ():
             n = observed_length(vector.value)
-            if n is None or (other.value.rank or 0) < 2:
+            if n is None or not isinstance(other.value, Array) or (other.value.rank or 0) < 2:
                 continue
             v = atom(analysis, vector.node)
             if isinstance(event.result, Array) and event.result.shape != other.value.shape:

@@ -6,7 +6,7 @@ from typing import Iterable
 
 import libcst as cst
 
-from ..domain import Known, Shape, format_shape, same_length
+from ..domain import Axis, Known, Shape, format_shape, same_length
 from ..engine.facts import Analysis, Operand
 from ..values import Array
 from ._base import Example, Report, Rule
@@ -18,10 +18,11 @@ def suggested_column(vector: Array, other: Array) -> str | None:
     """The shape a rank-1 operand needs to line up with `other`'s rows: `(4, 1)`."""
     if vector.rank != 1 or other.rank is None or other.rank < 2:
         return None
+    assert vector.shape.axes is not None and other.shape.axes is not None
     length = vector.shape.axes[0]
     for index, axis in enumerate(other.shape.axes[:-1]):
         if same_length(axis, length):
-            axes = [Known(1)] * (other.rank - index)
+            axes: list[Axis] = [Known(1)] * (other.rank - index)
             axes[0] = length
             return format_shape(Shape(tuple(axes)))
     return None

@@ -35,8 +35,10 @@ class _Loop:
             iterated = self.analysis.value_of(loop.iter) if isinstance(loop.iter, cst.Name) else None
             if not isinstance(iterated, Array) or iterated.rank != 1 or variables:
                 return False
-            self.arrays[loop.iter.value] = iterated  # type: ignore[union-attr]
-            self.elements[loop.target.value] = loop.iter.value  # type: ignore[union-attr]
+            if not isinstance(loop.iter, cst.Name) or not isinstance(loop.target, cst.Name):
+                return False
+            self.arrays[loop.iter.value] = iterated
+            self.elements[loop.target.value] = loop.iter.value
         else:
             variables = variables + (loop.target.value,)
         statements = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else (loop.body,)
@@ -135,7 +137,7 @@ class _Loop:
                 and isinstance(target.value, cst.Name)
                 and len(target.slice) == 2
             ):
-                return f"{target.value.value} = {value.left.value.value} @ {value.right.value.value}"  # type: ignore[union-attr]
+                return f"{_read(target)} = {_read(value.left)} @ {_read(value.right)}"
             return None
         if len(self.accumulators) == 1 and not self.stores and self.elements:
             value = self.accumulators[0][1]
@@ -151,7 +153,7 @@ class _Loop:
             if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
                 parts = [value.left, value.right]
                 if all(isinstance(p, cst.Subscript) and isinstance(p.value, cst.Name) for p in parts):
-                    names = [p.value.value for p in parts]  # type: ignore[union-attr]
+                    names = [_read(p) for p in parts]
                     ranks = {self.arrays[n].rank for n in names}
                     if ranks == {1}:
                         return f"{alias}.dot({names[0]}, {names[1]})"
@@ -293,3 +295,9 @@ No automatic fix: the help line gives the vectorized expression.
                 message=f"this loop {what} one element at a time over {arrays}",
                 help=f"use `{suggestion}`" if suggestion else "write it as one numpy expression over the whole arrays",
             )
+
+
+def _read(subscript: cst.BaseExpression) -> str:
+    """`w` for `w[i]` (callers checked that it indexes a plain name)."""
+    assert isinstance(subscript, cst.Subscript) and isinstance(subscript.value, cst.Name)
+    return subscript.value.value

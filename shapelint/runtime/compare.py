@@ -114,7 +114,7 @@ def concrete(value: Any) -> tuple[int, ...] | None:
 
 
 def _rows_run(record: ModuleRecord, recorder: Recorder) -> set[int]:
-    rows = set()
+    rows: set[int] = set()
     for site in recorder.sites:
         if site is not None and recorder.record_of(site) is record and recorder.ran(site):
             rows.update(range(site.start[0], site.end[0] + 1))

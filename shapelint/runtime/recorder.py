@@ -89,24 +89,22 @@ def observed_shape(value: Any) -> tuple[int, ...] | None:
     return None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class ModuleRecord(Facts):
     """One instrumented file: its rewrite, the name findings give it, and the facts seen in it."""
 
-    instrumented: Instrumented | None = None
-    display: str = ""
+    instrumented: Instrumented
+    display: str
     # Assignment target -> the distinct observed shapes (a tuple) or type names (a str) bound to it.
     observed: dict[cst.Name, list[tuple[int, ...] | str]] = field(default_factory=dict)
     executed: set[cst.CSTNode] = field(default_factory=set)
 
     @property
     def module(self) -> cst.Module:
-        assert self.instrumented is not None
         return self.instrumented.module
 
     @property
     def source(self) -> str:
-        assert self.instrumented is not None
         return self.instrumented.source
 
     def analysis(self) -> Analysis:
@@ -283,8 +281,8 @@ class Recorder:
                 reduced, explicit = derived.reduced, derived.explicit
                 if reduced is not None and reduced.node is None:
                     reduced = replace(reduced, node=node)
-            made = Array(observed.shape, observed.dtype, None, reduced, explicit)
-            return with_provenance(node, qualname, made, inputs)[0]
+            fresh = Array(observed.shape, observed.dtype, None, reduced, explicit)
+            return with_provenance(node, qualname, fresh, inputs)[0]
         if isinstance(observed, (Tup, Lst)) and isinstance(derived, (Tup, Lst)) and observed.items is not None:
             if derived.items is not None and len(derived.items) == len(observed.items):
                 items = []
@@ -426,7 +424,7 @@ class Recorder:
         if prov is _MISSING:
             try:
                 site = state.site
-                value = UNKNOWN
+                value: Value = UNKNOWN
                 if tl is ndarray or tr is ndarray:
                     value = self._observe_binary(site, left, right, result)
                 self._bound(state, site.targets[0], None, result, value)

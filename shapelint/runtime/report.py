@@ -63,7 +63,6 @@ def collect(
     seen: set[tuple] = set()
     sources: dict[str, str] = {}
     for record in recorder.modules:
-        assert record.instrumented is not None
         path = Path(record.instrumented.filename)
         config = resolver.for_path(path)
         selection = Selection.resolve(config_select=config.select, config_ignore=config.ignore, select=select, ignore=ignore)
