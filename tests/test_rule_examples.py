@@ -96,3 +96,36 @@ def test_syntax_error_where_python_reports_it(source: str, row: int, column: int
     (finding,) = lint_source(source, "x.py")
     assert (finding.code, finding.start.row, finding.start.column) == ("SL000", row, column)
     assert message in finding.message and "Token" not in finding.message
+
+
+def test_notes_name_the_array_that_takes_part_and_its_own_shape() -> None:
+    source = (
+        "import numpy as np\n"
+        "X = np.random.randn(3, 10)\n"
+        "y = np.random.randn(10)\n"
+        "w = np.zeros(3)\n"
+        "a = 1 / (1 + np.exp(-np.dot(w, X)))\n"
+        "dz = a - y\n"
+        "T = dz + np.ones((10, 1))\n"
+    )
+    found = {f.code: f for f in lint_source(source, "x.py")}
+    assert [n.message for n in found["SL003"].notes] == [
+        "`dz` is (10,) from `a - y` at line 6",
+        "`dz` is computed from `w`, which became (3,) at line 4",
+    ]
+    assert [(n.location.row, n.location.column) for n in found["SL003"].notes] == [(6, 1), (4, 1)]
+    # Making `w` a column breaks `np.dot(w, X)`: no fix is offered.
+    assert found["SL001"].fix is None
+
+
+def test_same_array_by_identity_not_by_spelling() -> None:
+    alias = "import numpy as np\nA = np.ones((4, 4))\nB = A\nC = B / A.sum(axis=0)\n"
+    assert lint_source(alias, "x.py") == []
+    rebound = "import numpy as np\nA = np.ones((4, 4))\ns = A.sum(axis=0)\nA = np.ones((4, 4)) * 2\nC = A / s\n"
+    assert [f.code for f in lint_source(rebound, "x.py")] == ["SL001", "SL003"]
+
+
+def test_a_fix_spelled_with_the_names_the_module_imported() -> None:
+    source = "from numpy import zeros as z\nv = z(5)\nw = v.T\n"
+    sl001 = next(f for f in lint_source(source, "x.py") if f.code == "SL001")
+    assert sl001.fix is not None and sl001.fix.edits[0].content == "z((5, 1))"

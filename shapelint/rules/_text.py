@@ -100,7 +100,10 @@ def operand_notes(analysis: Analysis, operands: Iterable[Operand]) -> tuple[Note
             else:
                 text = f"`{bound.name}` became {shape(bound.value)} at line {{line}}"
             notes.append(NoteAt(text, bound.target))
-        if origin is not None:
+        if origin is not None and bound is not None and bound is not origin:
+            text = f"`{bound.name}` is computed from `{origin.name}`, which became {shape(origin.value)} at line {{line}}"
+            notes.append(NoteAt(text, origin.target))
+        elif origin is not None:
             notes.append(NoteAt(f"`{origin.name}` became {shape(origin.value)} at line {{line}}", origin.target))
     unique: list[NoteAt] = []
     for note in notes:
