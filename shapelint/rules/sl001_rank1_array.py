@@ -25,14 +25,24 @@ class RankOneArray(Rule):
     code = "SL001"
     name = "rank-1-array"
     severity = "warning"
-    summary = "an expression bound to a name makes a rank-1 array, shape (n,): neither a row nor a column"
+    summary = "a rank-1 array, shape (n,), bound to a name or attribute; by default only where it causes another finding"
     doc = """\
 ## What it does
 Flags an assignment whose value makes a new rank-1 array, shape `(n,)`: a
 creation from sizes (`np.zeros(n)`, `np.random.rand(5)`, `np.array([1, 2, 3])`),
 a reduction of a 2-D array (`A.sum(axis=0)`), or indexing that drops an axis
-(`A[:, 0]`). It fires once, where the rank-1 array is first bound; arrays
-computed from it are not flagged again.
+(`A[:, 0]`), bound to a name or an attribute (`self.w = np.zeros(n)`). It
+fires once, where the rank-1 array is first bound; arrays computed from it
+are not flagged again. Every spelling of a size is the same origin
+(`np.zeros(n)`, `np.zeros((n,))`, `shape=(n,)`, `size=(n,)`); a size the
+analyzer cannot follow (a parameter nothing calls with a value) makes no
+origin in any spelling.
+
+By default (`rank-1 = "hazards"`) an origin is reported only where the
+array, or a value computed from it, later takes part in another finding
+(SL002-SL009), and the message names it (`a.T` at line 6 does nothing).
+`--rank-1 all` (or `rank-1 = "all"`) reports every origin, as a course that
+teaches column vectors wants.
 
 ## Why is this bad?
 A rank-1 array is neither a row nor a column vector. `a.T` returns it
@@ -52,7 +62,9 @@ a = np.random.rand(5, 1)
 
 ## Fix safety
 The fix changes the array's shape, so code that relies on the rank-1 shape
-may behave differently: it is unsafe (`--fix --unsafe-fixes`).
+may behave differently: it is unsafe (`--fix --unsafe-fixes`). It is
+offered only where the program with it has no new finding (making `w` a
+column breaks `np.dot(w, X)`: no fix then).
 """
     invalid = (
         Example(

@@ -14,7 +14,7 @@ class RankOneInnerProduct(Rule):
     code = "SL004"
     name = "rank-1-inner-product"
     severity = "warning"
-    summary = "a product of two rank-1 arrays where a transpose shows a matrix was meant"
+    summary = "a product of two rank-1 arrays whose right operand is transposed: a scalar where a matrix was meant"
     doc = """\
 ## What it does
 Flags `np.dot`, `@`, `np.matmul` and `.dot` of two rank-1 arrays whose
