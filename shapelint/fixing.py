@@ -106,25 +106,38 @@ MAX_SINGLE_CHECKS = 24
 def _introduces(before: Sequence[Finding], after: Sequence[Finding], removed: Sequence[Finding]) -> bool:
     """Whether `after` has a finding of some code more often than `before` less the ones fixed."""
     counts = Counter(f.code for f in before)
-    counts.subtract(f.code for f in removed)
+    for finding in removed:
+        if counts[finding.code] > 0:
+            counts[finding.code] -= 1
     counts.subtract(f.code for f in after)
     return any(n < 0 for n in counts.values())
 
 
-def verified_fixes(text: str, findings: list[Finding], lint: Callable[[str], list[Finding]]) -> list[Finding]:
+def verified_fixes(
+    text: str,
+    findings: list[Finding],
+    lint: Callable[[str], list[Finding]],
+    apply: "Applier | None" = None,
+    before: list[Finding] | None = None,
+) -> list[Finding]:
     """The findings, each keeping its fix only where the text with that fix alone has no new finding.
 
     A fix held back leaves the finding without one, in every output format,
     so `fix` is null exactly where applying it would make another problem.
+    `apply` puts fixes into the text (a notebook's go into their cells);
+    `before` is what `lint` says of `text` when `findings` came from elsewhere
+    (a run's findings are checked against the static ones).
     """
+    if before is None:
+        before = findings
     held: set[int] = set()
     for number, finding in enumerate(f for f in findings if f.fix is not None):
         if number >= MAX_SINGLE_CHECKS:
             held.add(id(finding))
             continue
-        alone, done = apply_fixes(text, [finding.fix])  # type: ignore[list-item]
+        alone, done = (apply or apply_finding_fixes)(text, [finding])
         after = lint(alone) if all(done) else None
-        if after is None or _breaks_parse(findings, after) or _introduces(findings, after, [finding]):
+        if after is None or _breaks_parse(before, after) or _introduces(before, after, [finding]):
             held.add(id(finding))
     return [replace(f, fix=None) if id(f) in held else f for f in findings]
 

@@ -280,3 +280,17 @@ def test_the_pre_commit_hooks_cover_notebooks():
     assert hooks and all(hook["types_or"] == ["python", "jupyter"] for hook in hooks)
     # pre-commit picks files by identify's tags: a notebook is `jupyter`.
     assert "jupyter" in identify.tags_from_filename("course.ipynb")
+
+
+def test_a_fix_that_breaks_a_later_cell_is_not_offered(project):
+    from shapelint.notebook import NotebookSource
+
+    text = notebook_text(
+        code("import numpy as np\nX = np.random.randn(3, 10)\nw = np.zeros(3)\n"),
+        code("a = np.dot(w, X)\nb = w.T\n"),
+        code("v = np.zeros(4)\nu = v.T\n"),
+    )
+    found = {(f.cell, f.start.row, f.code): f for f in NotebookSource(project).lint(text, "nb.ipynb")}
+    # Making `w` a column would break `np.dot(w, X)` in cell 2; making `v` one breaks nothing.
+    assert found[(1, 3, "SL001")].fix is None
+    assert found[(3, 1, "SL001")].fix is not None

@@ -34,7 +34,8 @@ from typing import Any
 import libcst as cst
 import numpy as np
 
-from ..api import run_rules, to_findings
+from ..api import lint_source, run_rules, to_findings
+from ..fixing import verified_fixes
 from ..domain import SCALAR, Known, shape_of
 from ..engine.facts import Analysis, Facts, Operand
 from ..engine.provenance import with_provenance
@@ -691,9 +692,21 @@ class Recorder:
             reports = run_rules(analysis, RUNTIME_RULES, rank1)
             for rule, report in reports:
                 concretize(rule, report, analysis)
-            found = to_findings(record.module, record.display, reports)
+            found = self._checked_fixes(record, to_findings(record.module, record.display, reports), rank1)
             out.extend(replace(f, source="runtime") for f in found if enabled is None or f.code in enabled)
         return out
+
+
+    @staticmethod
+    def _checked_fixes(record: ModuleRecord, found: list[Finding], rank1: str) -> list[Finding]:
+        """Hold back a fix whose file, fixed, has a static finding it did not have (the program is not re-run)."""
+        if not any(f.fix is not None for f in found):
+            return found
+
+        def lint(text: str) -> list[Finding]:
+            return lint_source(text, record.display, rank1=rank1, verify_fixes=False)
+
+        return verified_fixes(record.source, found, lint, before=lint(record.source))
 
 
 def error_kind(exc: BaseException) -> str | None:
