@@ -182,7 +182,7 @@ column breaks `np.dot(w, X)`: no fix then).
         n = observed_length(binding.value)
         if n is None:
             return None
-        name = binding.target.value
+        name = binding.name
         fix = report.replacements[0][1] if report.replacements else None
         if fix is not None and "keepdims=True" in fix:
             return f"keep the reduced axis: `{fix}`"

@@ -126,6 +126,7 @@ class Explainer:
                 text += f", {made[1]}"
                 replaced.add(f"`{made[0]}` became")
             out.append(text)
+        out = list(dict.fromkeys(out))  # `np.dot(a, a)`: one note for `a`
         return [Note(text) for text in out] + [
             note for note in existing if not any(note.message.startswith(prefix) for prefix in replaced)
         ]

@@ -97,7 +97,7 @@ class ModuleRecord(Facts):
     instrumented: Instrumented
     display: str
     # Assignment target -> the distinct observed shapes (a tuple) or type names (a str) bound to it.
-    observed: dict[cst.Name, list[tuple[int, ...] | str]] = field(default_factory=dict)
+    observed: dict[cst.Name | cst.Attribute, list[tuple[int, ...] | str]] = field(default_factory=dict)
     executed: set[cst.CSTNode] = field(default_factory=set)
 
     @property
@@ -614,12 +614,14 @@ class Recorder:
             for target in site.targets:
                 self._bound(state, target, site.value_node, value, abstract)
 
-    def _observe_target(self, record: ModuleRecord, target: cst.Name, seen: tuple[int, ...] | str) -> None:
+    def _observe_target(self, record: ModuleRecord, target: cst.Name | cst.Attribute, seen: tuple[int, ...] | str) -> None:
         found = record.observed.setdefault(target, [])
         if seen not in found and len(found) < MAX_SIGNATURES:
             found.append(seen)
 
-    def _bound(self, state: _SiteState, target: cst.Name, value_node: cst.CSTNode | None, obj: Any, value: Value | None) -> None:
+    def _bound(
+        self, state: _SiteState, target: cst.Name | cst.Attribute, value_node: cst.CSTNode | None, obj: Any, value: Value | None
+    ) -> None:
         """One name bound to `obj` (abstract `value`): a Binding for the rules, the shape for `--compare`."""
         record = state.record
         record.executed.add(state.site.node)

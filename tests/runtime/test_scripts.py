@@ -210,3 +210,26 @@ def test_json_output_on_stderr_is_the_contracts_array(tmp_path) -> None:
     assert all(f["source"] == "runtime" and f["cell"] is None for f in findings)
     assert set(findings[0]) == {"code", "name", "severity", "message", "filename", "cell", "location", "end_location",
                                 "noqa_row", "source", "url", "fix", "notes"}
+
+
+def test_an_attribute_origin_is_reported_at_runtime_as_statically(tmp_path) -> None:
+    write(tmp_path, "layer.py", """\
+        import numpy as np
+
+
+        class Layer:
+            def __init__(self):
+                self.b = np.zeros(4)
+                self.W = np.ones((4, 3))
+
+            def forward(self, X):
+                return self.W @ X + self.b
+
+
+        Layer().forward(np.ones((3, 4)))
+    """)
+    run = run_json(tmp_path, "layer.py")
+    assert run.codes_by_row() == {("SL001", 6), ("SL003", 10)}
+    origin = run.at("SL001", 6)
+    assert origin["message"].startswith("`self.b` is a rank-1 array of shape (4,): `self.W @ X + self.b` at line 10")
+    assert "`self.b.reshape(4, 1)`" in origin["message"]
