@@ -129,3 +129,20 @@ def test_a_fix_spelled_with_the_names_the_module_imported() -> None:
     source = "from numpy import zeros as z\nv = z(5)\nw = v.T\n"
     sl001 = next(f for f in lint_source(source, "x.py") if f.code == "SL001")
     assert sl001.fix is not None and sl001.fix.edits[0].content == "z((5, 1))"
+
+
+@pytest.mark.parametrize(
+    "imports,product,hint",
+    [
+        ("import numpy\n", "numpy.dot(W, X)", "`numpy.dot(W.T, X)`"),
+        ("import numpy as np\n", "np.dot(W, X)", "`np.dot(W.T, X)`"),
+        ("from numpy import dot\nimport numpy as np\n", "dot(W, X)", "`dot(W.T, X)`"),
+        ("import numpy as np\n", "W.dot(X)", "`W.T.dot(X)`"),
+        ("import numpy as np\n", "W @ X", "`W.T @ X`"),
+    ],
+)
+def test_sl006_help_spells_the_product_as_the_source_does(imports: str, product: str, hint: str) -> None:
+    ones = "numpy.ones" if imports == "import numpy\n" else "np.ones"
+    source = f"{imports}W = {ones}((4, 3))\nX = {ones}((4, 10))\nZ = {product}\n"
+    (finding,) = [f for f in lint_source(source, "x.py") if f.code == "SL006"]
+    assert finding.help is not None and hint in finding.help
