@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -51,9 +52,12 @@ def _bracket_depth(source: str) -> int:
 
 
 def _python_rejects(source: str, filename: str) -> Finding | None:
-    """Python's own verdict on a suspiciously nested file (brackets inside strings count too)."""
+    """Python's own verdict on the file: an SL000 at the row and column its parser reports, with its message."""
     try:
-        compile(source, filename, "exec", ast.PyCF_ONLY_AST)
+        with warnings.catch_warnings():
+            # `"\d"` and the like warn while compiling; the file's own run will say so, not the linter.
+            warnings.simplefilter("ignore")
+            compile(source, filename, "exec", ast.PyCF_ONLY_AST)
     except SyntaxError as error:
         row = error.lineno or 1
         return _syntax_finding(filename, row, (error.offset or 1), error.msg)
