@@ -54,7 +54,11 @@ gives `(5, 5)`), or the rank-1 length matches more than one axis of the
 other operand (`(4, 4) / (4,)`), so the reader cannot tell which axis was meant.
 It stays quiet for length-1 operands, for operands whose axes the same
 expression lays out (`x[:, None] - y`, `v.reshape(1, -1)`), and for a
-reduction over the leading axis broadcast back (`A / A.sum(axis=0)`).
+reduction over the leading axis broadcast back against the array it came
+from (`A / A.sum(axis=0)`; the same array by identity, so after `B = A`,
+`B / A.sum(axis=0)` is quiet too, and a rebound `A` is another array). A
+reduction that meets any other array is judged by that broadcast's real
+shapes: `b - lr * db` with `b` (3, 1) and `db` (3,) makes a (3, 3) table.
 
 ## Why is this bad?
 numpy aligns a rank-1 array with the *last* axis. `b + c` with `(5,)` and
