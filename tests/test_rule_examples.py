@@ -146,3 +146,17 @@ def test_sl006_help_spells_the_product_as_the_source_does(imports: str, product:
     source = f"{imports}W = {ones}((4, 3))\nX = {ones}((4, 10))\nZ = {product}\n"
     (finding,) = [f for f in lint_source(source, "x.py") if f.code == "SL006"]
     assert finding.help is not None and hint in finding.help
+
+
+@pytest.mark.parametrize(
+    "spelling", ["np.zeros(5, dtype=dt)", "np.zeros(5, dt)", "np.zeros((5,), dtype=X.dtype)", "np.full(5, 0.5, dt)"]
+)
+def test_a_dtype_the_analyzer_cannot_read_leaves_the_origin(spelling: str) -> None:
+    source = f"import numpy as np\ndef f(dt):\n    X = np.ones((2, 2))\n    v = {spelling}\n    return v.T\n"
+    assert [f.code for f in lint_source(source, "x.py")] == ["SL001", "SL002"]
+
+
+def test_a_parameter_size_makes_no_origin_in_any_spelling() -> None:
+    for spelling in ("np.zeros(n)", "np.zeros((n,))", "np.zeros(shape=(n,))", "np.random.uniform(-1, 1, size=(n,))"):
+        source = f"import numpy as np\ndef f(n):\n    v = {spelling}\n    return v.T\n"
+        assert "SL001" not in [f.code for f in lint_source(source, "x.py", rank1="all")], spelling

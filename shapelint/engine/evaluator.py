@@ -46,7 +46,7 @@ from ..values import (
     int_of,
 )
 from .facts import BROADCASTING, PRODUCTS, TRANSPOSES, Operand
-from .provenance import with_provenance
+from .provenance import data_inputs, with_provenance
 
 if TYPE_CHECKING:
     from .walker import Walker
@@ -385,8 +385,7 @@ class Evaluator:
             result = replace(result, reduced=None, explicit=False)
         if isinstance(result, Array) and result.reduced is not None and result.reduced.node is None:
             result = replace(result, reduced=replace(result.reduced, node=node))
-        # Keyword sizes count as inputs too: `np.zeros(shape=(n,))` is the same origin as `np.zeros((n,))`.
-        result = self._mark(node, result, call.args + list(call.kwargs.values()), qualname)
+        result = self._mark(node, result, data_inputs(qualname, call.args, call.kwargs), qualname)
         if self.walker.events:
             self._record(node, qualname, call, arg_nodes, result, error, spelling)
         return result

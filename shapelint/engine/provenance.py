@@ -72,6 +72,22 @@ _SAME_ARRAY = (
 )
 
 
+# Arguments that say how to make an array, never what it holds.
+_SETTINGS = frozenset({"dtype", "order", "like", "device", "copy", "subok", "casting", "endpoint", "retstep"})
+# Creation functions whose positional arguments after the shape are settings (`np.zeros(5, dt)`).
+_SHAPE_THEN_SETTINGS = {"numpy.zeros": 1, "numpy.ones": 1, "numpy.empty": 1, "numpy.full": 2}
+
+
+def data_inputs(qualname: str | None, args: list[Value], kwargs: dict[str, Value]) -> list[Value]:
+    """The arguments a result's rank can come from: every spelling of a size counts, a dtype does not.
+
+    `np.zeros(shape=(n,))` is the same origin as `np.zeros((n,))`; `np.zeros(5, dtype=dt)` with
+    an unknown `dt` is still an origin.
+    """
+    positional = args[: _SHAPE_THEN_SETTINGS[qualname]] if qualname in _SHAPE_THEN_SETTINGS else args
+    return positional + [value for name, value in kwargs.items() if name not in _SETTINGS]
+
+
 def same_array(a: Value, b: Value) -> bool:
     """Whether two values are certainly the same array (or one computed elementwise from the other)."""
     return isinstance(a, Array) and isinstance(b, Array) and a.root is not None and a.root == b.root

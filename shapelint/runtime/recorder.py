@@ -38,7 +38,7 @@ from ..api import lint_source, run_rules, to_findings
 from ..fixing import verified_fixes
 from ..domain import SCALAR, Known, shape_of
 from ..engine.facts import Analysis, Facts, Operand
-from ..engine.provenance import with_provenance
+from ..engine.provenance import data_inputs, with_provenance
 from ..findings import Finding
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
 from ..rules import RULES
@@ -331,7 +331,8 @@ class Recorder:
                 derived = UNKNOWN
             except Exception:  # a rule bug must not change what the program does
                 derived = UNKNOWN
-        result = self._provenance(node, qualname, observed, derived, args) if error is None else UNKNOWN
+        inputs = data_inputs(qualname, args, kwargs)
+        result = self._provenance(node, qualname, observed, derived, inputs) if error is None else UNKNOWN
         if qualname is not None:
             operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, args))
             self.record_of(site).record_operation(node, qualname, operands, result, error, spelling)
