@@ -154,8 +154,6 @@ def lint_module(
 
 # What SL001 says of an origin that causes nothing (yet); in its place, what it causes.
 NEITHER = "neither a row nor a column"
-# The findings that make a rank-1 origin matter in the default mode.
-HAZARD_CODES = frozenset({"SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008", "SL009"})
 
 
 def run_rules(
@@ -170,8 +168,8 @@ def run_rules(
     found: dict[tuple[str, Any], tuple[type[Rule], Report]] = {}
     superseded: set[tuple[str, Any]] = set()
     for rule in rules if rules is not None else RULES:
-        if rule.code == "SL000":
-            continue
+        if rule.always_on:
+            continue  # the parser reports it
         for report in rule().check(analysis):
             key = (rule.code, report.node)
             if key not in found:
@@ -180,12 +178,12 @@ def run_rules(
     kept = [entry for key, entry in found.items() if key not in superseded]
     hazards: dict[Any, Report] = {}
     for rule, report in kept:
-        if rule.code in HAZARD_CODES:
+        if rule.is_hazard:
             for origin in report.origins:
                 hazards.setdefault(origin, report)
     out = []
     for rule, report in kept:
-        if rule.code == "SL001":
+        if rule.by_hazard:
             report.hazard = hazards.get(report.origin)
             if report.hazard is None and rank1 != "all":
                 continue

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from .findings import Finding, Fix, Position
+from .rules import RULES
 
 MAX_ROUNDS = 10
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -156,7 +157,7 @@ class FixOutcome:
 # Fixes that make an array a column change every shape computed from it, and
 # often resolve later findings (a `.T` that now transposes): they go first,
 # alone, and the rest is recomputed on the new text.
-ORIGIN_CODES = frozenset({"SL001"})
+ORIGIN_CODES = frozenset(rule.code for rule in RULES if rule.fix_first)
 
 # Applies the fixes of some findings to a text: the new text, and which were applied.
 Applier = Callable[[str, Sequence[Finding]], "tuple[str, list[bool]]"]

@@ -27,7 +27,7 @@ from typing import Iterable
 
 from .rules import RULES
 
-ALWAYS_ON = frozenset({"SL000"})
+ALWAYS_ON = frozenset(rule.code for rule in RULES if rule.always_on)
 
 
 def all_codes() -> list[str]:

@@ -76,8 +76,19 @@ class Rule:
     doc: ClassVar[str] = ""
     invalid: ClassVar[tuple[Example, ...]] = ()
     valid: ClassVar[tuple[str, ...]] = ()
-    # Whether the rule runs on what `shapelint run` observed.
+    # The rule's policy, read by the machinery instead of lists of codes there:
+    # whether it runs on what `shapelint run` observed;
     runtime: ClassVar[bool] = True
+    # whether it is reported whatever `--select`/`--ignore` say (SL000);
+    always_on: ClassVar[bool] = False
+    # whether, by default, it is reported only where another finding follows (SL001);
+    by_hazard: ClassVar[bool] = False
+    # whether its findings make a rank-1 origin worth reporting (SL002-SL009);
+    is_hazard: ClassVar[bool] = False
+    # whether its fixes go first and alone (they resolve findings downstream);
+    fix_first: ClassVar[bool] = False
+    # whether it is what numpy raises at runtime (the run explains the operands).
+    numpy_error: ClassVar[bool] = False
 
     def check(self, analysis: "Analysis") -> Iterable[Report]:
         return ()

@@ -9,6 +9,7 @@ class SyntaxErrorRule(Rule):
     code = "SL000"
     name = "syntax-error"
     severity = "error"
+    always_on = True
     summary = "the file does not parse"
     doc = """\
 ## What it does

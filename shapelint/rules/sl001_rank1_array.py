@@ -25,6 +25,8 @@ class RankOneArray(Rule):
     code = "SL001"
     name = "rank-1-array"
     severity = "warning"
+    by_hazard = True
+    fix_first = True
     summary = "a rank-1 array, shape (n,), bound to a name or attribute; by default only where it causes another finding"
     doc = """\
 ## What it does

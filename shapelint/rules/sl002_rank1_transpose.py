@@ -14,6 +14,7 @@ class RankOneTranspose(Rule):
     code = "SL002"
     name = "rank-1-transpose"
     severity = "warning"
+    is_hazard = True
     summary = "`.T`, `.transpose()` or `np.transpose()` of a rank-1 array returns the same (n,) array"
     doc = """\
 ## What it does

@@ -45,6 +45,7 @@ class AmbiguousBroadcast(Rule):
     code = "SL003"
     name = "ambiguous-broadcast"
     severity = "warning"
+    is_hazard = True
     summary = "a legal broadcast of a rank-1 array against a 2-D+ array that is likely unintended"
     doc = """\
 ## What it does

@@ -14,6 +14,7 @@ class RankOneInnerProduct(Rule):
     code = "SL004"
     name = "rank-1-inner-product"
     severity = "warning"
+    is_hazard = True
     summary = "a product of two rank-1 arrays whose right operand is transposed: a scalar where a matrix was meant"
     doc = """\
 ## What it does

@@ -32,6 +32,8 @@ class BroadcastError(Rule):
     code = "SL005"
     name = "broadcast-error"
     severity = "error"
+    is_hazard = True
+    numpy_error = True
     summary = "operands that cannot broadcast: numpy raises ValueError"
     doc = """\
 ## What it does

@@ -17,6 +17,8 @@ class MatmulShapeMismatch(Rule):
     code = "SL006"
     name = "matmul-shape-mismatch"
     severity = "error"
+    is_hazard = True
+    numpy_error = True
     summary = "`np.dot` / `@` / `np.matmul` / `.dot` whose contracted axes differ"
     doc = """\
 ## What it does

@@ -17,6 +17,7 @@ class MisalignedReduction(Rule):
     code = "SL007"
     name = "misaligned-reduction"
     severity = "warning"
+    is_hazard = True
     summary = "a reduction over a non-leading axis without keepdims=True broadcast back against its own array, where numpy does not raise"
     doc = """\
 ## What it does

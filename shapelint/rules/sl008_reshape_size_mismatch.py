@@ -15,6 +15,8 @@ class ReshapeSizeMismatch(Rule):
     code = "SL008"
     name = "reshape-size-mismatch"
     severity = "error"
+    is_hazard = True
+    numpy_error = True
     summary = "`reshape` to a shape of another size than the array, or with more than one -1"
     doc = """\
 ## What it does

@@ -13,6 +13,8 @@ class IndexRankMismatch(Rule):
     code = "SL009"
     name = "index-rank-mismatch"
     severity = "error"
+    is_hazard = True
+    numpy_error = True
     summary = "more indices than the array has axes, or a constant index outside a known axis length"
     doc = """\
 ## What it does

@@ -25,12 +25,13 @@ import libcst as cst
 from ..domain import format_shape
 from ..engine.positions import positions
 from ..findings import Finding, Note
+from ..rules import RULES
 from ..rules._text import origin_binding
 from ..values import Array, Value
 from .recorder import ModuleRecord, Recorder, error_kind, observed_shape
 
 # Codes whose finding is the failure itself.
-FAILURE_CODES = frozenset({"SL005", "SL006", "SL007", "SL008", "SL009"})
+FAILURE_CODES = frozenset(rule.code for rule in RULES if rule.numpy_error)
 MAX_SNIPPET = 40
 
 
