@@ -41,6 +41,20 @@ def leading_reduction_of(vector: Array, other: Array) -> bool:
     return reduced is not None and reduced.axes == tuple(range(len(reduced.axes))) and reduced_from(vector, other)
 
 
+def reduced_against_its_transpose(analysis: Analysis, vector: Array, other: Array) -> bool:
+    """`(K.T / K.sum(axis=1)).T`: what is left of `K` lines up with the last axis of `K.T`, for any shape."""
+    reduced = vector.reduced
+    if reduced is None or reduced.source is None or reduced.source_rank != 2 or reduced.axes != (1,):
+        return False
+    flipped = event_at(analysis.transposes, other.root) if other.root is not None else None
+    return (
+        flipped is not None
+        and isinstance(flipped.operand.value, Array)
+        and flipped.operand.value.root is not None
+        and flipped.operand.value.root == reduced.source
+    )
+
+
 class AmbiguousBroadcast(Rule):
     code = "SL003"
     name = "ambiguous-broadcast"
@@ -133,6 +147,7 @@ No automatic fix: only the author knows which axis was meant.
         "import numpy as np\nA = np.ones((4, 4))\nB = A\nC = B / A.sum(axis=0)\n",
         "import numpy as np\nX = np.ones((5, 3))\nY = np.ones((7, 3))\nD = -2 * X @ Y.T + np.sum(Y ** 2, axis=1)\n",
         "import numpy as np\nY = np.ones((7, 3))\nQ = (Y.T / Y.sum(axis=1)).T\n",
+        "import numpy as np\nK = np.random.rand(4, 4)\nP = (K.T / K.sum(axis=1)).T\n",
         "import numpy as np\nx = np.zeros(3)\ny = np.ones(4)\nd = x[:, None] - y\n",
         "import numpy as np\nv = np.ones(5)\nM = np.ones((5, 1))\nP = v.reshape(1, -1) + M\n",
         "import numpy as np\nA = np.ones((3, 4))\nb = np.ones(1)\nB = A + b\n",
@@ -156,7 +171,7 @@ No automatic fix: only the author knows which axis was meant.
                     continue
                 if same_length(length, Known(1)) or explicit_here(vec.node, v) or explicit_here(other.node, m):
                     continue
-                if leading_reduction_of(v, m):
+                if leading_reduction_of(v, m) or reduced_against_its_transpose(analysis, v, m):
                     continue
                 result = event.result
                 grows = certainly_different(result.shape, m.shape)
