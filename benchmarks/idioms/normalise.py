@@ -8,3 +8,7 @@ row_sums = X.sum(axis=1)  # label: SL001
 X_rows = X / row_sums  # label: SL005
 col_max = X.max(axis=0)  # label-all: SL001
 X_scaled = X / col_max
+G = np.random.rand(6, 6)
+G_std = (G - G.mean(0)) / G.std(0)
+img = np.random.rand(8, 8, 3)
+img_centered = img - img.mean(axis=(0, 1))

@@ -62,8 +62,8 @@ def with_rank1_origin(node: Any, result: Value, inputs: Iterable[Value]) -> tupl
     return replace(result, origin=node), True
 
 
-# Functions whose result is the same array as their lone array operand, value
-# by value, when it keeps the operand's shape: ufuncs and copies.
+# Functions whose result is, axis by axis, the operand whose shape it keeps:
+# ufuncs and copies.
 _SAME_ARRAY = (
     BROADCASTING
     | {"numpy." + name for name in _UNARY}
@@ -104,9 +104,12 @@ def with_provenance(node: Any, qualname: str | None, result: Value, inputs: list
         return result, fresh
     root: Any = node
     if qualname in _SAME_ARRAY:
+        # `np.exp(S)`, `X - X.mean(axis=0)`, `X * 2`: the one operand that keeps the result's
+        # shape lends it its axes (the others only broadcast into it), so it is that array.
         arrays = [v for v in inputs if isinstance(v, Array) and v.shape.axes != ()]
-        if len(arrays) == 1 and arrays[0].shape == result.shape:
-            root = arrays[0].root
+        keeping = [a for a in arrays if a.shape == result.shape]
+        if len(keeping) == 1:
+            root = keeping[0].root
     reduced = result.reduced
     if reduced is not None and reduced.source is None and inputs:
         first = inputs[0]

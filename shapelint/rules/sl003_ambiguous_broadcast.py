@@ -148,6 +148,7 @@ No automatic fix: only the author knows which axis was meant.
         "import numpy as np\nX = np.ones((5, 3))\nY = np.ones((7, 3))\nD = -2 * X @ Y.T + np.sum(Y ** 2, axis=1)\n",
         "import numpy as np\nY = np.ones((7, 3))\nQ = (Y.T / Y.sum(axis=1)).T\n",
         "import numpy as np\nK = np.random.rand(4, 4)\nP = (K.T / K.sum(axis=1)).T\n",
+        "import numpy as np\nX = np.random.rand(5, 5)\nZ = (X - X.mean(0)) / X.std(0)\n",
         "import numpy as np\nx = np.zeros(3)\ny = np.ones(4)\nd = x[:, None] - y\n",
         "import numpy as np\nv = np.ones(5)\nM = np.ones((5, 1))\nP = v.reshape(1, -1) + M\n",
         "import numpy as np\nA = np.ones((3, 4))\nb = np.ones(1)\nB = A + b\n",
