@@ -163,7 +163,7 @@ def run_rules(
 
     In the default `hazards` mode an SL001 origin is kept only where the
     array, or a value computed from it, takes part in another finding
-    (`Report.hazard` names it); `all` keeps every origin.
+    (`Report.hazards` holds those findings); `all` keeps every origin.
     """
     found: dict[tuple[str, Any], tuple[type[Rule], Report]] = {}
     superseded: set[tuple[str, Any]] = set()
@@ -176,16 +176,16 @@ def run_rules(
                 found[key] = (rule, report)
             superseded.update(report.supersedes)
     kept = [entry for key, entry in found.items() if key not in superseded]
-    hazards: dict[Any, Report] = {}
+    hazards: dict[Any, list[Report]] = {}
     for rule, report in kept:
         if rule.is_hazard:
             for origin in report.origins:
-                hazards.setdefault(origin, report)
+                hazards.setdefault(origin, []).append(report)
     out = []
     for rule, report in kept:
         if rule.by_hazard:
-            report.hazard = hazards.get(report.origin)
-            if report.hazard is None and rank1 != "all":
+            report.hazards = tuple(hazards.get(report.origin, ()))
+            if not report.hazards and rank1 != "all":
                 continue
         out.append((rule, report))
     return out
@@ -212,10 +212,11 @@ def _line_text(locate: Locate, here: int, there: int) -> tuple[str, int | None, 
 
 
 def _hazard_message(report: Report, where: dict[cst.CSTNode, Any], module: cst.Module, locate: Locate) -> str:
-    """SL001's message, naming the later finding that makes the origin matter."""
-    hazard = report.hazard
-    if hazard is None or hazard.consequence is None:
+    """SL001's message, naming the first later finding that makes the origin matter."""
+    placed = sorted((where[h.node], index) for index, h in enumerate(report.hazards) if h.node in where and h.consequence)
+    if not placed:
         return report.message
+    hazard = report.hazards[placed[0][1]]
     span, own = where.get(hazard.node), where.get(report.node)
     line = _line_text(locate, own[0][0], span[0][0]) if span is not None and own is not None else None
     if line is None:
@@ -235,8 +236,7 @@ def to_findings(
         wanted.add(report.node)
         wanted.update(node for node, _ in report.replacements)
         wanted.update(note.node for note in report.notes if note.node is not None)
-        if report.hazard is not None:
-            wanted.add(report.hazard.node)
+        wanted.update(h.node for h in report.hazards)
     where = positions(module, wanted)
     findings = []
     for rule, report in reports:

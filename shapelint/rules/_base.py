@@ -48,9 +48,9 @@ class Report:
     # What the finding does, said after its expression and row for SL001's
     # message: "`a.T` at line 6 does nothing".
     consequence: str | None = None
-    # SL001 only: the origin it reports, and the finding that makes it matter.
+    # SL001 only: the origin it reports, and the findings that make it matter.
     origin: Any = None
-    hazard: "Report | None" = None
+    hazards: "tuple[Report, ...]" = ()
 
 
 @dataclass(frozen=True)
