@@ -29,7 +29,8 @@ _EXPORTS = {
     "Note": "shapelint.findings",
     "Position": "shapelint.findings",
     "RULES": "shapelint.rules",
-    "SourceError": "shapelint.sourcefile",
+    "SourceError": "shapelint.errors",
+    "InternalError": "shapelint.errors",
 }
 
 
@@ -37,6 +38,20 @@ def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'shapelint' has no attribute {name!r}")
+
+
+def load_ipython_extension(shell: object) -> None:
+    """`%load_ext shapelint`: check every cell run afterwards (shapelint.runtime.extension)."""
+    from .runtime.extension import load_ipython_extension
+
+    load_ipython_extension(shell)
+
+
+def unload_ipython_extension(shell: object) -> None:
+    """`%unload_ext shapelint`: the shell as it was before."""
+    from .runtime.extension import unload_ipython_extension
+
+    unload_ipython_extension(shell)
 
 
 __all__ = ["__version__", *_EXPORTS]

@@ -8,62 +8,27 @@
 
 from __future__ import annotations
 
-import ast
-import re
-import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 import libcst as cst
 
+from . import guard
 from .engine.facts import Analysis
 from .engine.stack import deep_stack
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
+from .errors import InternalError, SourceError
 from .findings import Edit, Finding, Fix, Note, Position
 from .fixing import verified_fixes
 from .rules import RULES, Report, Rule
 from .rules._text import MAX_SNIPPET
-from .sourcefile import SourceError
 
 
 @dataclass
 class Parsed:
     module: cst.Module | None
     error: Finding | None
-
-
-_BRACKETS = re.compile(r"[()\[\]{}]")
-# CPython refuses more than 200 nested brackets; libcst's native parser does
-# not refuse them and overflows the C stack a few thousand levels down.
-_SUSPICIOUS_DEPTH = 100
-
-
-def _bracket_depth(source: str) -> int:
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(source):
-        if match.group() in "([{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-    return deepest
-
-
-def _python_rejects(source: str, filename: str) -> Finding | None:
-    """Python's own verdict on the file: an SL000 at the row and column its parser reports, with its message."""
-    try:
-        with warnings.catch_warnings():
-            # `"\d"` and the like warn while compiling; the file's own run will say so, not the linter.
-            warnings.simplefilter("ignore")
-            compile(source, filename, "exec", ast.PyCF_ONLY_AST)
-    except SyntaxError as error:
-        row = error.lineno or 1
-        return _syntax_finding(filename, row, (error.offset or 1), error.msg)
-    except (RecursionError, MemoryError):
-        raise SourceError("too deeply nested to parse") from None
-    return None
 
 
 def parse(source: str, filename: str) -> Parsed:
@@ -75,19 +40,18 @@ def parse(source: str, filename: str) -> Parsed:
         # kind of break keeps every row and column, so findings and fixes
         # still land right in the original text.
         source = source.replace("\r\n", "\n").replace("\r", "\n")
-    if _bracket_depth(source) > _SUSPICIOUS_DEPTH:
-        rejected = _python_rejects(source, filename)
-        if rejected is not None:
-            return Parsed(None, rejected)
+    try:
+        guard.check(source, filename)
+    except SyntaxError as error:
+        return Parsed(None, _syntax_finding(filename, error.lineno or 1, error.offset or 1, error.msg))
+    except guard.Refused as exc:
+        raise SourceError(str(exc)) from None
     try:
         with deep_stack():
             return Parsed(cst.parse_module(source), None)
     except cst.ParserSyntaxError as error:
-        # Python's own parser says where and what, in words users know; libcst's
-        # message is a token dump, one row late at the end of a statement.
-        python = _python_rejects(source, filename)
-        if python is not None:
-            return Parsed(None, python)
+        # Python accepted it (guard.check compiled it first, so a syntax error is
+        # reported at Python's position with its words); libcst alone refuses it.
         message = str(error.message).strip().splitlines()[0] if error.message else "invalid syntax"
         row, column = max(1, error.raw_line), error.raw_column + 1
         return Parsed(None, _syntax_finding(filename, row, column, message))
@@ -146,10 +110,15 @@ def lint_module(
     importer: Importer | None = None,
     rank1: str = "hazards",
 ) -> list[Finding]:
+    """The findings of every rule; a rule that fails raises InternalError carrying the others' findings."""
     with deep_stack():
         analysis = analyze(module, importer)
-        reports = run_rules(analysis, rules, rank1)
-        return to_findings(module, filename, reports)
+        failures: list[Exception] = []
+        reports = run_rules(analysis, rules, rank1, failures)
+        findings = to_findings(module, filename, reports)
+    if failures:
+        raise InternalError(failures[0], findings) from failures[0]
+    return findings
 
 
 # What SL001 says of an origin that causes nothing (yet); in its place, what it causes.
@@ -157,24 +126,33 @@ NEITHER = "neither a row nor a column"
 
 
 def run_rules(
-    analysis: Analysis, rules: Iterable[type[Rule]] | None = None, rank1: str = "hazards"
+    analysis: Analysis,
+    rules: Iterable[type[Rule]] | None = None,
+    rank1: str = "hazards",
+    failures: list[Exception] | None = None,
 ) -> list[tuple[type[Rule], Report]]:
     """Run every rule over the analysis; one report per rule and node, the most specific rule winning.
 
     In the default `hazards` mode an SL001 origin is kept only where the
     array, or a value computed from it, takes part in another finding
     (`Report.hazards` holds those findings); `all` keeps every origin.
+    With `failures`, a rule that raises is recorded there and the other rules still run.
     """
     found: dict[tuple[str, Any], tuple[type[Rule], Report]] = {}
     superseded: set[tuple[str, Any]] = set()
     for rule in rules if rules is not None else RULES:
         if rule.always_on:
             continue  # the parser reports it
-        for report in rule().check(analysis):
-            key = (rule.code, report.node)
-            if key not in found:
-                found[key] = (rule, report)
-            superseded.update(report.supersedes)
+        try:
+            for report in rule().check(analysis):
+                key = (rule.code, report.node)
+                if key not in found:
+                    found[key] = (rule, report)
+                superseded.update(report.supersedes)
+        except Exception as exc:
+            if failures is None:
+                raise
+            failures.append(exc)
     kept = [entry for key, entry in found.items() if key not in superseded]
     hazards: dict[Any, list[Report]] = {}
     for rule, report in kept:
@@ -199,38 +177,76 @@ def _locate_plain(row: int) -> tuple[int | None, int]:
     return None, row
 
 
-def _line_text(locate: Locate, here: int, there: int) -> tuple[str, int | None, int] | None:
-    """How a note or message names row `there` seen from row `here`: `7`, or `7 of cell 2` in another cell."""
-    target = locate(there)
-    if target is None:
-        return None
-    origin = locate(here)
-    cell, row = target
-    if cell is not None and (origin is None or origin[0] != cell):
-        return f"{row} of cell {cell}", cell, row
-    return str(row), cell, row
+@dataclass(frozen=True)
+class Place:
+    """Where a node is, as a note or a message names it.
+
+    `cell` is the notebook cell (None in a plain file), `row` and the 1-based
+    `column` count in it; `label` names the cell seen from elsewhere
+    (`cell 2`, `In[28]`), and `order` sorts places of several cells.
+    """
+
+    filename: str
+    cell: int | None
+    row: int
+    column: int
+    label: str | None = None
+    order: int = 0
+
+    def line(self, seen_from: "Place | None") -> str:
+        """`7`, or `7 of cell 2` seen from another cell."""
+        elsewhere = seen_from is None or (seen_from.filename, seen_from.cell) != (self.filename, self.cell)
+        return f"{self.row} of {self.label}" if self.label is not None and elsewhere else str(self.row)
 
 
-def _hazard_message(report: Report, where: dict[cst.CSTNode, Any], module: cst.Module, locate: Locate) -> str:
+# Places a node: None where it is not in the checked code.
+Placer = Callable[[cst.CSTNode], "Place | None"]
+
+
+def _placer(filename: str, where: dict[cst.CSTNode, Any], locate: Locate) -> Placer:
+    def place(node: cst.CSTNode) -> Place | None:
+        span = where.get(node)
+        target = locate(span[0][0]) if span is not None else None
+        if span is None or target is None:
+            return None
+        cell, row = target
+        label = f"cell {cell}" if cell is not None else None
+        return Place(filename, cell, row, span[0][1] + 1, label, cell or 0)
+
+    return place
+
+
+def _hazard_message(report: Report, place: Placer, module: cst.Module) -> str:
     """SL001's message, naming the first later finding that makes the origin matter."""
-    placed = sorted((where[h.node], index) for index, h in enumerate(report.hazards) if h.node in where and h.consequence)
+    placed = []
+    for index, hazard in enumerate(report.hazards):
+        there = place(hazard.node) if hazard.consequence else None
+        if there is not None:
+            placed.append(((there.order, there.row, there.column), index, there))
     if not placed:
         return report.message
-    hazard = report.hazards[placed[0][1]]
-    span, own = where.get(hazard.node), where.get(report.node)
-    line = _line_text(locate, own[0][0], span[0][0]) if span is not None and own is not None else None
-    if line is None:
-        return report.message
+    _, index, there = min(placed)
+    hazard = report.hazards[index]
     text = " ".join(module.code_for_node(hazard.node).split())
     if len(text) > MAX_SNIPPET:
         text = text[: MAX_SNIPPET - 3] + "..."
-    return report.message.replace(NEITHER, f"`{text}` at line {line[0]} {hazard.consequence}", 1)
+    line = there.line(place(report.node))
+    return report.message.replace(NEITHER, f"`{text}` at line {line} {hazard.consequence}", 1)
 
 
 def to_findings(
-    module: cst.Module, filename: str, reports: list[tuple[type[Rule], Report]], locate: Locate = _locate_plain
+    module: cst.Module,
+    filename: str,
+    reports: list[tuple[type[Rule], Report]],
+    locate: Locate = _locate_plain,
+    place: Placer | None = None,
 ) -> list[Finding]:
-    """The reports as findings at rows and columns of `module` (a notebook's `locate` maps them to cells)."""
+    """The reports as findings at rows and columns of `module`.
+
+    Notes and SL001's message name other nodes by `place` (by default their
+    rows in `module`, which a notebook's `locate` maps to cells); several
+    modules read as one program (the cells of a run) pass their own.
+    """
     wanted: set[cst.CSTNode] = set()
     for _, report in reports:
         wanted.add(report.node)
@@ -238,6 +254,7 @@ def to_findings(
         wanted.update(note.node for note in report.notes if note.node is not None)
         wanted.update(h.node for h in report.hazards)
     where = positions(module, wanted)
+    place = place or _placer(filename, where, locate)
     findings = []
     for rule, report in reports:
         span = where.get(report.node)
@@ -256,24 +273,23 @@ def to_findings(
                 edits.append(Edit(content, Position(r1, c1 + 1), Position(r2, c2 + 1)))
             if edits:
                 fix = Fix(report.applicability, report.fix_message or report.help or "apply the fix", tuple(edits))
+        here = place(report.node)
         notes = []
         for note in report.notes:
             if note.node is None:
                 notes.append(Note(note.message))
                 continue
-            note_span = where.get(note.node)
-            line = _line_text(locate, row, note_span[0][0]) if note_span is not None else None
-            if note_span is None or line is None:
+            there = place(note.node)
+            if there is None:
                 continue
-            text, cell, note_row = line
-            location = Position(note_row, note_span[0][1] + 1)
-            notes.append(Note(note.message.replace("{line}", text), filename, cell, location))
+            text = note.message.replace("{line}", there.line(here))
+            notes.append(Note(text, there.filename, there.cell, Position(there.row, there.column)))
         findings.append(
             Finding(
                 code=rule.code,
                 name=rule.name,
                 severity=rule.severity,
-                message=_hazard_message(report, where, module, locate),
+                message=_hazard_message(report, place, module),
                 filename=filename,
                 start=Position(row, col + 1),
                 end=Position(end_row, end_col + 1),
@@ -287,4 +303,4 @@ def to_findings(
     return findings
 
 
-__all__ = ["SourceError", "analyze", "lint_module", "lint_source", "parse", "run_rules", "to_findings"]
+__all__ = ["InternalError", "Place", "SourceError", "analyze", "lint_module", "lint_source", "parse", "run_rules", "to_findings"]

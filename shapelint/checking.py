@@ -12,7 +12,10 @@ come back in the order of the files; findings within a file by position.
 How a file is linted, suppressed, fixed, diffed and shown depends on its
 kind (`SourceKind`, chosen by the name's suffix): `.py` files as above,
 `.ipynb` notebooks cell by cell (`notebook.NotebookSource`). Reading,
-selection, the cache and writing back are the same for every kind.
+selection, the cache and writing back are the same for every kind. A `.py`
+file that cannot reach numpy (`prefilter`) is only parsed by Python for
+SL000 (`PythonSyntaxOnly`): the analyzer, and libcst, are imported only
+when a file needs them.
 
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
@@ -25,23 +28,25 @@ Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import traceback
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Mapping, Protocol, Sequence
+from typing import BinaryIO, Callable, Iterator, Mapping, Protocol, Sequence, TextIO
 
-from . import api
+from . import prefilter
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
 from .discovery import DiscoveryError, iter_files
+from .errors import InternalError
 from .findings import Finding
 from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
-from .notebook import SUFFIX as NOTEBOOK_SUFFIX
-from .notebook import NotebookSource
-from .output import ISSUES_URL
+from .output import HOW_TO_REPORT
+from .prefilter import needs_analysis, syntax_findings
 from .selection import Selection, parse_codes
 from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
 
@@ -64,8 +69,16 @@ class SourceKind(Protocol):
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         """The findings that no `# noqa` suppresses."""
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        """Apply the fixes until none is left (`fixing.fix_until_stable`)."""
+    def fix(
+        self,
+        text: str,
+        findings: list[Finding],
+        lint: Callable[[str], list[Finding]],
+        *,
+        unsafe: bool,
+        judge: Callable[[str], list[Finding]] | None = None,
+    ) -> FixOutcome:
+        """Apply the fixes until none is left (`fixing.fix_until_stable`; `judge` as there)."""
 
     def diff(self, before: str, after: str, filename: str) -> str:
         """The change as a unified diff."""
@@ -85,6 +98,8 @@ class PythonSource:
         return ()
 
     def lint(self, text: str, filename: str) -> list[Finding]:
+        from . import api
+
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
         if self.linter is not None:
             return self.linter(text, filename)
@@ -93,8 +108,16 @@ class PythonSource:
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed(findings, text)
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        return fix_until_stable(text, findings, lint, unsafe=unsafe)
+    def fix(
+        self,
+        text: str,
+        findings: list[Finding],
+        lint: Callable[[str], list[Finding]],
+        *,
+        unsafe: bool,
+        judge: Callable[[str], list[Finding]] | None = None,
+    ) -> FixOutcome:
+        return fix_until_stable(text, findings, lint, unsafe=unsafe, judge=judge)
 
     def diff(self, before: str, after: str, filename: str) -> str:
         return unified_diff(before, after, filename)
@@ -103,8 +126,23 @@ class PythonSource:
         return text
 
 
+class PythonSyntaxOnly(PythonSource):
+    """The `SourceKind` of a `.py` file that cannot reach numpy: Python's parser gives its SL000, if any."""
+
+    def dependencies(self, text: str) -> tuple[str, ...]:
+        # Only the file's own text: which neighbours let it skip analysis is in its kind, part of the cache key.
+        return ()
+
+    def lint(self, text: str, filename: str) -> list[Finding]:
+        return syntax_findings(text, filename)
+
+
 def default_jobs() -> int:
-    return min(4, os.cpu_count() or 1)
+    """The processors this process may run on (a container or `taskset` may allow fewer than exist)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -113,7 +151,8 @@ class CheckOptions:
 
     `linter(text, filename)` replaces `api.lint_source` for `.py` files (for
     tests and embedding; notebooks always go through `notebook`); with `jobs`
-    > 1 it must be picklable (a module-level function).
+    > 1 it must be picklable (a module-level function). `prefilter=False`
+    analyzes every file, also those that cannot reach numpy.
     """
 
     select: tuple[str, ...] | None = None
@@ -126,6 +165,7 @@ class CheckOptions:
     jobs: int | None = None
     stdin_filename: str | None = None
     linter: Linter | None = None
+    prefilter: bool = True
     # SL001's mode ("hazards" or "all"); None: the configuration's, else "hazards".
     rank1: str | None = None
 
@@ -144,6 +184,8 @@ class FileReport:
     output: bytes | None = None
     error: str | None = None
     warning: str | None = None
+    # A problem with the cache (shown once per run, whatever the number of files it touched).
+    cache_warning: str | None = None
 
 
 @dataclass
@@ -176,7 +218,13 @@ class CheckResult:
         lines = list(self.errors)
         for report in self.reports:
             lines += [m for m in (report.error, report.warning) if m]
-        return lines
+        cache_warnings = [r.cache_warning for r in self.reports if r.cache_warning]
+        return lines + cache_warnings[:1]
+
+    @property
+    def error_count(self) -> int:
+        """PATHs and files that could not be (fully) checked."""
+        return len(self.errors) + sum(1 for report in self.reports if report.error)
 
     def exit_code(self, *, exit_zero: bool = False) -> int:
         if self.errors or any(report.error for report in self.reports):
@@ -203,13 +251,15 @@ class _Job:
     unsafe: bool = False
     cache: Path | None = None
     linter: Linter | None = None
+    prefilter: bool = True
     rank1: str = "hazards"
 
 
-def internal_error(filename: str, exc: BaseException) -> str:
+def internal_error(filename: str, exc: BaseException, *, partial: bool = False) -> str:
+    kept = "; the findings shown for it are those found before the error" if partial else ""
     message = (
-        f"shapelint: internal error while checking {filename}: {type(exc).__name__}: {exc} "
-        f"(please report this at {ISSUES_URL})"
+        f"shapelint: internal error while checking {filename}: {type(exc).__name__}: {exc}{kept} "
+        f"(this is {HOW_TO_REPORT})"
     )
     if os.environ.get("SHAPELINT_TRACEBACK"):
         message += "\n" + "".join(traceback.format_exception(exc)).rstrip()
@@ -220,35 +270,95 @@ def _position_order(finding: Finding) -> tuple:
     return (finding.cell or 0, finding.start, finding.end, finding.code)
 
 
-def source_kind(job: _Job) -> SourceKind:
+def source_kind(job: _Job, text: str) -> SourceKind:
     """The kind of the job's file, by the suffix of its name (for stdin, of `--stdin-filename`)."""
-    if os.path.splitext(job.filename)[1] == NOTEBOOK_SUFFIX:
-        # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
-        folder = job.path.parent if job.path is not None else Path(job.filename).parent
+    # Helper modules are looked up beside the file (for stdin, beside the name it is given).
+    folder = job.path.parent if job.path is not None else Path(job.filename).parent
+    if os.path.splitext(job.filename)[1] == ".ipynb":
+        from .notebook import NotebookSource
+
         return NotebookSource(folder, job.rank1)
+    if job.prefilter and job.linter is None and not needs_analysis(text, folder):
+        return PythonSyntaxOnly()
     return PythonSource(job.linter, job.rank1)
 
 
-def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
-    """The findings of `text` that the selection and `# noqa` leave, from the cache where possible."""
+def _lint(
+    job: _Job, kind: SourceKind, text: str, report: FileReport | None = None, raw: dict[str, list[Finding]] | None = None
+) -> list[Finding]:
+    """The findings of `text` that the selection and `# noqa` leave, from the cache where possible.
+
+    With `--fix` the cache is written but never read: edits are always computed afresh.
+    A problem with the cache goes to `report.cache_warning`; `raw`, if given, keeps every text's
+    findings before selection and noqa (what `--fix` judges its fixes by).
+    """
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
+        kind_name = type(kind).__name__
         key = Cache.key(
-            text, job.filename, ",".join(sorted(job.codes)), linter_name, job.rank1, *kind.dependencies(text)
+            text, job.filename, ",".join(sorted(job.codes)), linter_name, kind_name, job.rank1, *kind.dependencies(text)
         )
-        hit = cache.get(key)
+        hit = None if job.fix else cache.get(key, text, job.filename)
+        if report is not None and cache.warning and not report.cache_warning:
+            report.cache_warning = cache.warning
         if hit is not None:
             return hit
-    kept = [
-        f if f.filename == job.filename else f.with_filename(job.filename)
-        for f in kind.lint(text, job.filename)
-        if f.code in job.codes
-    ]
+    try:
+        if raw is not None and text in raw:
+            found, failure = raw[text], None
+        else:
+            with time_budget():
+                found, failure = kind.lint(text, job.filename), None
+            if raw is not None:
+                raw[text] = found
+    except InternalError as exc:
+        found, failure = exc.findings, exc
+    kept = [f if f.filename == job.filename else f.with_filename(job.filename) for f in found if f.code in job.codes]
     kept = sorted(kind.suppress(kept, text), key=_position_order)
+    if failure is not None:  # the findings kept, but not cached
+        raise InternalError(failure.error, kept) from failure.error
     if cache is not None:
-        cache.put(key, kept)
+        cache.put(key, text, kept)
+        if report is not None and cache.warning and not report.cache_warning:
+            report.cache_warning = cache.warning
     return kept
+
+
+class OverBudget(BaseException):
+    """A file took longer than its time budget (a BaseException: the engine's `except Exception` must not eat it)."""
+
+
+def _budget_seconds() -> float:
+    try:
+        return float(os.environ.get("SHAPELINT_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
+    except ValueError:
+        return DEFAULT_FILE_TIMEOUT
+
+
+# Seconds one file's analysis may take (SHAPELINT_FILE_TIMEOUT overrides; 0 means no limit).
+# Real modules take well under 10 s; more means a pathological input, not a slow machine.
+DEFAULT_FILE_TIMEOUT = 120.0
+
+
+@contextmanager
+def time_budget() -> Iterator[None]:
+    """Raise OverBudget in the block after SHAPELINT_FILE_TIMEOUT seconds (main thread on Unix; elsewhere no limit)."""
+    seconds = _budget_seconds()
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget(f"took more than {seconds:g} s to analyze: not checked (SHAPELINT_FILE_TIMEOUT sets the limit)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def check_file(job: _Job) -> FileReport:
@@ -262,14 +372,21 @@ def check_file(job: _Job) -> FileReport:
         report.error = f"{job.filename}: error: {exc}"
         return report
     text, findings = source.text, []
-    kind = source_kind(job)
+    kind = source_kind(job, text)
     try:
-        findings = _lint(job, kind, text)
+        raw: dict[str, list[Finding]] = {}
+        findings = _lint(job, kind, text, report, raw)
         if job.fix:
-            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=job.unsafe)
+
+            def judge(t: str) -> list[Finding]:
+                if t not in raw:
+                    _lint(job, kind, t, raw=raw)
+                return raw[t]
+
+            outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t, raw=raw), unsafe=job.unsafe, judge=judge)
             if outcome.reverted:
                 report.warning = (
-                    f"shapelint: warning: {job.filename}: {outcome.reverted} (please report this at {ISSUES_URL})"
+                    f"shapelint: warning: {job.filename}: {outcome.reverted} (this is {HOW_TO_REPORT})"
                 )
             if outcome.text != text and job.diff:
                 report.diff = kind.diff(text, outcome.text, job.filename)
@@ -280,10 +397,16 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except SourceError as exc:
+    except (SourceError, OverBudget) as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
+    except InternalError as exc:
+        # Nothing is written: the fix (if any) stopped at the failure.
+        error = exc.error
+        report = FileReport(job.filename, exc.findings, error=internal_error(job.filename, error, partial=True))
+        report.text = kind.shown(text) if exc.findings else None
+        return report
     except Exception as exc:
         return FileReport(job.filename, error=internal_error(job.filename, exc))
     report.findings = findings
@@ -291,18 +414,57 @@ def check_file(job: _Job) -> FileReport:
     return report
 
 
+# A run whose files hold fewer bytes than this is checked in this process: starting workers (each
+# importing libcst and the engine, about 0.3 s) costs more than the analysis of a few files saves.
+SMALL_RUN_BYTES = 200_000
+
+
+def _size(job: _Job) -> int:
+    if job.source is not None:
+        return len(job.source.text)
+    try:
+        return job.path.stat().st_size if job.path is not None else 0
+    except OSError:
+        return 0
+
+
 def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
-    if workers <= 1 or len(jobs) <= 1:
+    sizes = [_size(job) for job in jobs]
+    if workers <= 1 or len(jobs) <= 1 or sum(sizes) < SMALL_RUN_BYTES:
         return [check_file(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    reports: list[FileReport | None] = [None] * len(jobs)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(check_file, job) for job in jobs]
-        reports = []
-        for job, future in zip(jobs, futures):
+        # Largest first, so that no worker is left with a big file at the end; reported in file order.
+        order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
+        futures = {i: pool.submit(check_file, jobs[i]) for i in order}
+        for i, future in futures.items():
             try:
-                reports.append(future.result())
-            except Exception as exc:  # a worker died, or the job did not pickle
-                reports.append(FileReport(job.filename, error=internal_error(job.filename, exc)))
-        return reports
+                reports[i] = future.result()
+            except BrokenProcessPool:  # a worker died: every unfinished job fails with it
+                reports[i] = _check_alone(jobs[i])
+            except Exception as exc:  # the job did not pickle
+                reports[i] = FileReport(jobs[i].filename, error=internal_error(jobs[i].filename, exc))
+    done = [report for report in reports if report is not None]
+    assert len(done) == len(jobs)
+    return done
+
+
+def _check_alone(job: _Job) -> FileReport:
+    """Check `job` in a process of its own, so a file that kills its process takes no other file with it."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(check_file, job).result()
+    except BrokenProcessPool:
+        crash = RuntimeError("the process checking it crashed")
+        return FileReport(job.filename, error=internal_error(job.filename, crash))
+    except Exception as exc:
+        return FileReport(job.filename, error=internal_error(job.filename, exc))
 
 
 def _cli_codes(values: tuple[str, ...] | None, option: str) -> tuple[str, ...] | None:
@@ -317,7 +479,7 @@ def _cli_codes(values: tuple[str, ...] | None, option: str) -> tuple[str, ...] |
 class _Planner:
     """Turns the PATHs into jobs: one configuration per PATH, one selection per configuration."""
 
-    def __init__(self, options: CheckOptions, stdin: BinaryIO | None) -> None:
+    def __init__(self, options: CheckOptions, stdin: BinaryIO | TextIO | None) -> None:
         self.options = options
         self.stdin = stdin
         self.select = _cli_codes(options.select, "--select")
@@ -344,17 +506,21 @@ class _Planner:
             unsafe=options.unsafe_fixes,
             cache=self.cache,
             linter=options.linter,
+            prefilter=options.prefilter,
             rank1=options.rank1 or config.rank1 or "hazards",
             **extra,  # type: ignore[arg-type]
         )
 
     def add_path(self, arg: str) -> None:
         config = self.resolver.for_path(arg)
-        for path, filename in iter_files(arg, is_excluded=config.is_excluded, on_error=self._folder_error):
-            real = os.path.realpath(path)
-            if real not in self.seen:  # the same file named twice is checked once
-                self.seen.add(real)
-                self.jobs.append(self._job(filename, path, config, path))
+        try:
+            for path, filename in iter_files(arg, is_excluded=config.is_excluded, on_error=self._folder_error):
+                real = os.path.realpath(path)
+                if real not in self.seen:  # the same file named twice is checked once
+                    self.seen.add(real)
+                    self.jobs.append(self._job(filename, path, config, path))
+        except DiscoveryError as exc:  # a missing PATH is reported; the others are still checked
+            self.errors.append(f"shapelint: error: {exc}")
 
     def _folder_error(self, name: str, message: str) -> None:
         self.errors.append(f"{name}: error: {message}")
@@ -378,7 +544,7 @@ def check_paths(
     paths: Sequence[str],
     options: CheckOptions = CheckOptions(),
     *,
-    stdin: BinaryIO | None = None,
+    stdin: BinaryIO | TextIO | None = None,
 ) -> CheckResult:
     """Check `paths` (files, folders, `-` for `stdin`); no paths means `.`, or stdin with `stdin_filename`."""
     try:
@@ -390,5 +556,6 @@ def check_paths(
                 planner.add_path(arg)
     except (ConfigError, DiscoveryError) as exc:
         raise CheckError(str(exc)) from None
+    prefilter.forget()  # the project's files may have changed since the last run in this process
     reports = _run(planner.jobs, options.jobs or default_jobs())
     return CheckResult(reports, planner.errors, diff_mode=options.diff)

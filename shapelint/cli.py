@@ -6,16 +6,16 @@ bad configuration or an internal error. click's own usage errors exit 2.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from typing import NoReturn
+from typing import BinaryIO, NoReturn, cast
 
 import click
 
 from . import __version__
 from .checking import CheckError, CheckOptions, check_paths
 from .config import RANK1_MODES
-from .output import FORMATS, OutputContext, emit, use_color
-from .rules import BY_CODE, RULES
+from .output import FORMATS, OutputContext, emit, use_color, writing_safely
 
 
 def _fail(message: str) -> NoReturn:
@@ -23,7 +23,28 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-@click.group(name="shapelint", context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A group whose other subcommands are imported only when they run (or help lists them).
+
+    `shapelint check` must not pay for the runtime checker's imports, nor a
+    server's: `LAZY` names each such command's module and attribute. A new
+    subcommand defined in its own module is registered here, not imported at
+    the top (tests/test_startup.py checks what `check` imports).
+    """
+
+    LAZY = {"shapes": "shapelint.shapes_cli:shapes", "run": "shapelint.runtime.cli:run"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in self.LAZY:
+            module, attribute = self.LAZY[name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+
+@click.group(name="shapelint", cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="shapelint", message="%(prog)s %(version)s")
 def main() -> None:
     """Find numpy shape bugs before the code runs."""
@@ -41,7 +62,10 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--config", "config", metavar="FILE", help="Read the configuration from FILE.")
 @click.option("--no-cache", is_flag=True, help="Analyze every file, ignoring .shapelint_cache/.")
-@click.option("--jobs", type=click.IntRange(min=1), metavar="N", help="Check files in N processes.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Check files in N processes (default: the processors available).")
+@click.option("--no-skip", is_flag=True, envvar="SHAPELINT_NO_SKIP",
+              help="Analyze every file, also those that cannot reach numpy (otherwise only checked for syntax errors).")
 @click.option("--quiet", is_flag=True, help="Print only one line per finding.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
 @click.option("--stdin-filename", metavar="NAME", help="The name of the source read from stdin (`-`).")
@@ -59,6 +83,7 @@ def check(
     config: str | None,
     no_cache: bool,
     jobs: int | None,
+    no_skip: bool,
     quiet: bool,
     statistics: bool,
     stdin_filename: str | None,
@@ -78,8 +103,17 @@ def check(
         cache=not no_cache,
         jobs=jobs,
         stdin_filename=stdin_filename,
+        prefilter=not no_skip,
         rank1=rank1,
     )
+    with writing_safely():
+        _check(paths, options, format_, exit_zero=exit_zero, quiet=quiet, statistics=statistics)
+
+
+def _check(
+    paths: tuple[str, ...], options: CheckOptions, format_: str, *, exit_zero: bool, quiet: bool, statistics: bool
+) -> None:
+    diff = options.diff
     try:
         result = check_paths(paths, options, stdin=sys.stdin)
     except CheckError as exc:
@@ -97,12 +131,13 @@ def check(
         # Editors replace the buffer with stdout: the findings go to stderr then.
         stream = sys.stderr if fixed_stdin else stdout
         context = OutputContext(
-            sources=result.sources, color=use_color(stream), quiet=quiet, statistics=statistics, fixed=result.fixed
+            sources=result.sources, color=use_color(stream), quiet=quiet, statistics=statistics, fixed=result.fixed,
+            errors=result.error_count,
         )
         emit(result.findings, format_, stream, context=context)
         if fixed_stdin:
             stdout.flush()
-            getattr(sys.stdout, "buffer", sys.stdout).write(b"".join(fixed_stdin))
+            cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout)).write(b"".join(fixed_stdin))
     sys.exit(result.exit_code(exit_zero=exit_zero))
 
 
@@ -112,6 +147,8 @@ def rules() -> None:
 
     One row per rule: code, name, severity, `[*]` if it offers fixes, summary.
     """
+    from .rules import RULES
+
     header = ("code", "name", "severity", "fix", "summary")
     rows = [(r.code, r.name, r.severity, "[*]" if r.fixable() else "", r.summary) for r in RULES]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
@@ -127,27 +164,29 @@ def explain(code: str) -> None:
 
     CODE is a rule code such as SL001 (any case).
     """
+    from .rules import BY_CODE
+
     rule = BY_CODE.get(code.strip().upper())
     if rule is None:
-        _fail(f"unknown rule code {code!r}; `shapelint rules` lists them")
-    fix = "Fix is sometimes available." if rule.fixable() else "Fix is not available."
-    click.echo(f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}. {fix}\n\n{(rule.doc or rule.summary).strip()}")
+        _fail(f"unknown rule code {code!r}; the codes are {', '.join(BY_CODE)} (`shapelint rules` lists them)")
+    from .docs import rule_page
+
+    click.echo(rule_page(rule))
 
 
-# --- more subcommands ---------------------------------------------------------------------------
-# `shapes` and `run` are click commands defined in their own
-# modules and registered here, so that `main` (the console script) always has them:
-#
-#     from .shapes_cli import shapes
-#     from .runtime.cli import run
-#     main.add_command(shapes)
-#     main.add_command(run)
-#
-# Those modules must not import this one (it would be a cycle); they define plain @click.command()s.
-# ------------------------------------------------------------------------------------------------
-from .shapes_cli import shapes  # noqa: E402
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout: the only way, accepted for clients that pass it.")
+def server(stdio: bool) -> None:
+    """Run the language server (LSP over stdin and stdout) for editors.
 
-main.add_command(shapes)
-from .runtime.cli import run  # noqa: E402
+    Needs the optional dependencies: pip install 'shapelint[server]'.
+    """
+    # Looked up here, so that no other command loads the server or its dependencies.
+    import importlib.util
 
-main.add_command(run)
+    missing = [name for name in ("pygls", "lsprotocol") if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"`shapelint server` needs {' and '.join(missing)}, not installed here: pip install 'shapelint[server]'")
+    from .server import main as serve
+
+    serve()

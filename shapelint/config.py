@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .globs import Glob
 from .selection import parse_codes
 
 if sys.version_info >= (3, 11):
@@ -45,43 +45,12 @@ class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file and the key."""
 
 
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a glob where `*` and `?` stay within one folder and `**/` spans any number of them."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[" and (close := pattern.find("]", i + 2)) != -1:
-            body = pattern[i + 1 : close]
-            if body.startswith("!"):
-                body = "^" + body[1:]
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = close + 1
-            continue
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return re.compile("(?s:" + "".join(out) + r")\Z")
-
-
 @dataclass(frozen=True)
 class PathPattern:
     """One glob of `exclude` or `per-file-ignores`."""
 
     pattern: str
-    regex: re.Pattern[str]
+    glob: Glob
 
     @classmethod
     def compile(cls, pattern: str) -> "PathPattern":
@@ -90,12 +59,12 @@ class PathPattern:
         while cleaned.startswith("./"):
             cleaned = cleaned[2:]
         cleaned = cleaned.rstrip("/") or cleaned
-        return cls(pattern, _glob_regex(cleaned))
+        return cls(pattern, Glob(cleaned))
 
     def matches(self, relative: str | None, name: str, absolute: str) -> bool:
         if os.path.isabs(self.pattern):
-            return bool(self.regex.match(absolute))
-        return bool(self.regex.match(name)) or (relative is not None and bool(self.regex.match(relative)))
+            return self.glob.match(absolute)
+        return self.glob.match(name) or (relative is not None and self.glob.match(relative))
 
 
 @dataclass(frozen=True)
@@ -179,6 +148,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.object[exc.start]:#04x} at offset {exc.start})") from None
+    except (RecursionError, MemoryError):
+        raise ConfigError(f"{path}: invalid TOML: too deeply nested to read") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from None
 

@@ -39,6 +39,16 @@ def _skipped_folder(entry: os.DirEntry[str]) -> bool:
     return name in SKIPPED_FOLDERS or name.endswith(".egg-info") or os.path.isfile(os.path.join(entry.path, "pyvenv.cfg"))
 
 
+def _is_file(entry: os.DirEntry[str], display: str, on_error: Callable[[str, str], None] | None) -> bool:
+    """Whether the entry is a file (through symlinks); a symlink that loops is reported, not followed."""
+    try:
+        return entry.is_file()
+    except OSError as exc:
+        if on_error is not None:
+            on_error(display, f"cannot follow the symbolic link: {exc.strerror or exc}")
+        return False
+
+
 def _display(arg: str, relative: str) -> str:
     return relative if arg in (".", "./") else os.path.join(arg, relative)
 
@@ -57,6 +67,8 @@ def iter_files(
     """
     top = Path(arg)
     if not top.exists():
+        if top.is_symlink():
+            raise DiscoveryError(f"{arg}: a symbolic link that loops or points to nothing")
         raise DiscoveryError(f"{arg}: no such file or folder")
     if not top.is_dir():
         yield top, arg
@@ -78,7 +90,8 @@ def iter_files(
             if entry.is_dir(follow_symlinks=False):
                 if not _skipped_folder(entry) and not is_excluded(Path(entry.path)):
                     subfolders.append((entry.path, child))
-            elif os.path.splitext(entry.name)[1] in suffixes and entry.is_file() and not is_excluded(Path(entry.path)):
-                yield Path(entry.path), _display(arg, child)
+            elif os.path.splitext(entry.name)[1] in suffixes and _is_file(entry, _display(arg, child), on_error):
+                if not is_excluded(Path(entry.path)):
+                    yield Path(entry.path), _display(arg, child)
         # Depth first in name order: pushed reversed so the first name is walked first.
         stack.extend(reversed(subfolders))

@@ -1,9 +1,11 @@
-"""The README sections generated from the registries, so they cannot drift.
+"""The README sections and rule pages generated from the registries, so they cannot drift.
 
-    python -m shapelint.docs          # rewrite README.md's generated sections
+    python -m shapelint.docs          # rewrite README.md's generated sections and shapelint/rule_docs/
     python -m shapelint.docs --check  # exit 1 if they are out of date
 
-A section lies between `<!-- begin NAME -->` and `<!-- end NAME -->`.
+A section lies between `<!-- begin NAME -->` and `<!-- end NAME -->`. Each
+rule has a page `shapelint/rule_docs/CODE.md` holding what `shapelint explain CODE`
+prints; editors and SARIF viewers link to it (`output.rule_url`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from .numpy_api import REGISTRY
-from .rules import RULES
+from .output import RULE_DOCS
+from .rules import RULES, Rule
 
 
 def rules_table() -> str:
@@ -55,13 +58,28 @@ def render(text: str) -> str:
     return text
 
 
+def rule_page(rule: type[Rule]) -> str:
+    """A rule's documentation as `shapelint explain` prints it (Markdown)."""
+    fix = "Fix is sometimes available." if rule.fixable() else "Fix is not available."
+    return f"# {rule.name} ({rule.code})\n\nSeverity: {rule.severity}. {fix}\n\n{(rule.doc or rule.summary).strip()}"
+
+
+def rule_pages() -> dict[str, str]:
+    """Path in the repository -> text, one page per rule."""
+    return {f"{RULE_DOCS}/{rule.code}.md": rule_page(rule) + "\n" for rule in RULES}
+
+
 def main() -> int:
-    readme = Path(__file__).resolve().parent.parent / "README.md"
+    root = Path(__file__).resolve().parent.parent
+    readme = root / "README.md"
     text = readme.read_text(encoding="utf-8")
-    new = render(text)
+    wanted = {readme: render(text), **{root / path: page for path, page in rule_pages().items()}}
+    stale = [path for path, new in wanted.items() if not path.is_file() or path.read_text(encoding="utf-8") != new]
     if "--check" in sys.argv:
-        return int(new != text)
-    readme.write_text(new, encoding="utf-8")
+        return int(bool(stale))
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(wanted[path], encoding="utf-8")
     return 0
 
 

@@ -20,10 +20,11 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
+from .errors import InternalError, SourceError
 from .findings import Finding, Fix, Position
-from .rules import RULES
 
 MAX_ROUNDS = 10
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -137,7 +138,10 @@ def verified_fixes(
             held.add(id(finding))
             continue
         alone, done = (apply or apply_finding_fixes)(text, [finding])
-        after = lint(alone) if all(done) else None
+        try:
+            after = lint(alone) if all(done) else None
+        except (SourceError, InternalError):  # the fixed text cannot be checked: no fix beats an unchecked one
+            after = None
         if after is None or _breaks_parse(before, after) or _introduces(before, after, [finding]):
             held.add(id(finding))
     return [replace(f, fix=None) if id(f) in held else f for f in findings]
@@ -154,10 +158,19 @@ class FixOutcome:
     reverted: str | None = None
 
 
-# Fixes that make an array a column change every shape computed from it, and
-# often resolve later findings (a `.T` that now transposes): they go first,
-# alone, and the rest is recomputed on the new text.
-ORIGIN_CODES = frozenset(rule.code for rule in RULES if rule.fix_first)
+@lru_cache(maxsize=None)
+def origin_codes() -> frozenset[str]:
+    """The codes whose fixes go first, alone (the rules' `fix_first`).
+
+    Fixes that make an array a column change every shape computed from it, and
+    often resolve later findings (a `.T` that now transposes); the rest is
+    recomputed on the new text. Read when fixing, not at import: the rules
+    load libcst, which checking files that cannot reach numpy never needs.
+    """
+    from .rules import RULES
+
+    return frozenset(rule.code for rule in RULES if rule.fix_first)
+
 
 # Applies the fixes of some findings to a text: the new text, and which were applied.
 Applier = Callable[[str, Sequence[Finding]], "tuple[str, list[bool]]"]
@@ -175,6 +188,7 @@ def fix_until_stable(
     unsafe: bool = False,
     max_rounds: int = MAX_ROUNDS,
     apply: Applier = apply_finding_fixes,
+    judge: Callable[[str], list[Finding]] | None = None,
 ) -> FixOutcome:
     """Apply the applicable fixes of `findings` to `text`, re-linting with `lint` after each round.
 
@@ -185,6 +199,9 @@ def fix_until_stable(
     selection and noqa); `findings` are its result for `text`. A fix that
     would add an error (a shape fix whose new shape breaks a later line, as
     far as the analysis sees) is not applied, so fixed code still runs.
+    `judge(text)`, if given, is every finding before selection and noqa: the
+    errors a fix must not add are counted there, so an error that a `# noqa`
+    on a later line hides still stops the fix that causes it.
     """
     outcome = FixOutcome(text, findings)
     rejected: set[tuple[str, int, tuple[str, ...]]] = set()
@@ -194,14 +211,14 @@ def fix_until_stable(
         ]
         if not fixable:
             break
-        origins = [f for f in fixable if f.code in ORIGIN_CODES]
+        origins = [f for f in fixable if f.code in origin_codes()]
         group = origins or fixable
-        step = _apply_checked(outcome, group, lint, apply)
+        step = _apply_checked(outcome, group, lint, apply, judge)
         if step is None:
             # Together they add an error: try them one by one, keeping the harmless ones.
             progressed = False
             for finding in group:
-                single = _apply_checked(outcome, [finding], lint, apply)
+                single = _apply_checked(outcome, [finding], lint, apply, judge)
                 if single is None or isinstance(single, str):
                     rejected.add(_key(finding))
                 elif single.text != outcome.text:
@@ -234,7 +251,11 @@ def _errors(findings: Iterable[Finding]) -> int:
 
 
 def _apply_checked(
-    outcome: FixOutcome, group: list[Finding], lint: Callable[[str], list[Finding]], apply: Applier
+    outcome: FixOutcome,
+    group: list[Finding],
+    lint: Callable[[str], list[Finding]],
+    apply: Applier,
+    judge: Callable[[str], list[Finding]] | None = None,
 ) -> FixOutcome | str | None:
     """The outcome of applying `group`; a message if it breaks the parse; None if it adds an error."""
     new_text, applied = apply(outcome.text, group)
@@ -245,6 +266,8 @@ def _apply_checked(
         codes = sorted({f.code for f, done in zip(group, applied) if done})
         return f"a fix for {', '.join(codes)} made the file unparsable; it was not applied"
     if _errors(new_findings) > _errors(outcome.findings):
+        return None
+    if judge is not None and _errors(judge(new_text)) > _errors(judge(outcome.text)):
         return None
     return FixOutcome(new_text, new_findings, outcome.fixed + sum(applied))
 

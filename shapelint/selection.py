@@ -25,13 +25,14 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .rules import RULES
+from .rules import ALWAYS_ON as ALWAYS_ON_CODES
+from .rules import CODES
 
-ALWAYS_ON = frozenset(rule.code for rule in RULES if rule.always_on)
+ALWAYS_ON = frozenset(ALWAYS_ON_CODES)
 
 
 def all_codes() -> list[str]:
-    return [rule.code for rule in RULES]
+    return list(CODES)
 
 
 def parse_codes(values: Iterable[str], *, where: str) -> tuple[str, ...]:
@@ -49,8 +50,11 @@ def parse_codes(values: Iterable[str], *, where: str) -> tuple[str, ...]:
             code = part.upper()
             if not any(c.startswith(code) for c in known):
                 hint = difflib.get_close_matches(code, known, n=1)
-                suffix = f"; did you mean {hint[0]}?" if hint else " (see `shapelint rules`)"
-                raise ValueError(f"unknown rule code or prefix {part!r} in {where}{suffix}")
+                suffix = f"; did you mean {hint[0]}?" if hint else ""
+                raise ValueError(
+                    f"unknown rule code or prefix {part!r} in {where}{suffix} (the codes are {', '.join(sorted(known))};"
+                    " a prefix such as SL00 selects several)"
+                )
             codes.append(code)
     return tuple(codes)
 

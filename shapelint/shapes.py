@@ -7,7 +7,7 @@ from typing import Any
 
 import libcst as cst
 
-from .api import analyze, parse
+from .api import analyze, deep_stack, parse
 from .domain import format_shape
 from .engine.positions import positions
 from .engine.walker import Importer
@@ -47,6 +47,11 @@ class ShapeRow:
 
 def infer_module_shapes(module: cst.Module, filename: str, importer: Importer | None = None) -> list[ShapeRow]:
     """One row per reportable assignment, in source order; `row` is the module's row."""
+    with deep_stack():  # positions and source text recurse as deep as the expressions nest
+        return _module_shapes(module, filename, importer)
+
+
+def _module_shapes(module: cst.Module, filename: str, importer: Importer | None) -> list[ShapeRow]:
     analysis = analyze(module, importer)
     where = positions(module, analysis.assigned)
     rows = []

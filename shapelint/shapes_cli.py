@@ -7,11 +7,13 @@ import sys
 
 import click
 
+from .checking import internal_error
 from .discovery import DiscoveryError, iter_files
+from .errors import SourceError
 from .notebook import SUFFIX as NOTEBOOK_SUFFIX
 from .notebook import infer_notebook_shapes
+from .output import writing_safely
 from .shapes import ShapeRow, format_rows, infer_shapes
-from .sourcefile import SourceError
 from .sourcefile import read_source, read_stream
 
 
@@ -20,7 +22,6 @@ def shapes_for_path(path: str, text: str) -> list[ShapeRow]:
     if path.endswith(NOTEBOOK_SUFFIX):
         return infer_notebook_shapes(text, path)
     return infer_shapes(text, path)
-
 
 
 @click.command()
@@ -33,6 +34,11 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
     PATHS are files or folders (default `.`); `-` reads the source from stdin.
     Exits 0 whatever it infers.
     """
+    with writing_safely():
+        _shapes(paths, format_, stdin_filename)
+
+
+def _shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> None:
     rows_by_file: list[tuple[str, list[ShapeRow]]] = []
     failed = False
     for arg in paths or (".",):
@@ -43,6 +49,9 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
                 rows_by_file.append((name, shapes_for_path(name, text)))
             except SourceError as exc:
                 click.echo(f"{name}: error: {exc}", err=True)
+            except Exception as exc:
+                click.echo(internal_error(name, exc), err=True)
+                failed = True
             continue
         try:
             files = list(iter_files(arg))
@@ -56,6 +65,9 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
                 rows_by_file.append((display, shapes_for_path(display, text)))
             except (SourceError, OSError) as exc:
                 click.echo(f"{display}: error: {exc}", err=True)
+            except Exception as exc:
+                click.echo(internal_error(display, exc), err=True)
+                failed = True
     if format_ == "json":
         click.echo(json.dumps([row.to_json() for _, rows in rows_by_file for row in rows], indent=2))
     else:

@@ -32,6 +32,13 @@ def test_unparsable_files_are_sl000(tmp_path: Path, name: str, source: str) -> N
     assert "Traceback" not in result.stderr
 
 
+def test_too_deep_for_pythons_parser(tmp_path: Path) -> None:
+    # No numpy: only Python's parser reads it (with --no-skip, libcst's native parser crashes on it).
+    (tmp_path / "deep.py").write_text("x = " + "-" * 200_000 + "1\n")
+    result = check("deep.py", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (2, "deep.py: error: too deeply nested to parse\n")
+
+
 def test_long_expression_chain(tmp_path: Path) -> None:
     (tmp_path / "chain.py").write_text("import numpy as np\nx = np.zeros(3)" + " + 1" * 1500 + "\n")
     result = check("chain.py", cwd=tmp_path)

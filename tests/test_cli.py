@@ -53,6 +53,8 @@ def project(tmp_path, monkeypatch):
     """A project folder as the current folder, with the fake analyzer plugged into api."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(api, "lint_source", lint_bugs)
+    # The fake analyzer sees every file, also those that never name numpy.
+    monkeypatch.setattr(checking, "needs_analysis", lambda text, folder: True)
     # In-process by default: a test that wants workers says so.
     monkeypatch.setattr(checking, "default_jobs", lambda: 1)
     return tmp_path
@@ -124,7 +126,8 @@ def test_noqa_is_honoured_but_not_for_syntax_errors():
 def test_unknown_code_is_a_usage_error():
     result = run("check", "--select", "SL999")
     assert result.exit_code == 2
-    assert result.stderr == "shapelint: error: unknown rule code or prefix 'SL999' in --select; did you mean SL009?\n"
+    assert result.stderr.startswith("shapelint: error: unknown rule code or prefix 'SL999' in --select; did you mean SL009?")
+    assert "SL000, SL001, SL002" in result.stderr
 
 
 def test_bad_config_exits_2():
@@ -224,8 +227,10 @@ def test_internal_error_is_reported_and_the_other_files_still_run(monkeypatch):
     result = run("check")
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        "shapelint: internal error while checking a.py: ZeroDivisionError: division by zero (please report this at https://"
+        "shapelint: internal error while checking a.py: ZeroDivisionError: division by zero (this is a bug in shapelint: "
+        "please report it with the file and the output of the same command run with SHAPELINT_TRACEBACK=1)"
     )
+    assert "https://" not in result.stderr
     assert "Traceback" not in result.stderr
     assert "b.py:1:5: SL001" in result.stdout
 
@@ -248,7 +253,8 @@ def test_same_file_twice_is_checked_once():
 # --- the Python API: workers, cache ------------------------------------------------------------------
 
 
-def test_jobs_run_in_worker_processes_with_the_same_result():
+def test_jobs_run_in_worker_processes_with_the_same_result(monkeypatch):
+    monkeypatch.setattr(checking, "SMALL_RUN_BYTES", 0)  # these files are too small to be worth workers
     for i in range(6):
         write(f"m{i}.py", "x = BUG\n" * i)
     write("boom.py", "BOOM\n")
@@ -257,6 +263,25 @@ def test_jobs_run_in_worker_processes_with_the_same_result():
     assert parallel.findings == serial.findings and len(serial.findings) == 15
     assert parallel.messages == serial.messages and len(serial.messages) == 1
     assert parallel.exit_code() == 2
+
+
+def test_a_small_run_starts_no_workers(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_pool)
+    for i in range(4):
+        write(f"m{i}.py", "x = BUG\n")
+    assert len(check_paths(["."], CheckOptions(jobs=4, cache=False)).findings) == 4
+    write("big.py", "x = BUG\n" * (checking.SMALL_RUN_BYTES // 8))
+    with pytest.raises(AssertionError, match="a pool was started"):
+        check_paths(["."], CheckOptions(jobs=4, cache=False))
+
+
+def test_jobs_default_to_the_usable_processors(monkeypatch):
+    monkeypatch.undo()  # the project fixture pins one job
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 3, 5}, raising=False)
+    assert checking.default_jobs() == 3
 
 
 def test_cache_answers_unchanged_files_and_ignores_corrupt_entries(monkeypatch):

@@ -98,7 +98,7 @@ def test_prefixes_must_match_a_rule():
     ],
 )
 def test_glob(pattern, path, matches):
-    assert bool(PathPattern.compile(pattern).regex.match(path)) is matches
+    assert PathPattern.compile(pattern).glob.match(path) is matches
 
 
 def test_exclude_matches_relative_paths_and_names(tmp_path):

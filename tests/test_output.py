@@ -225,7 +225,7 @@ def test_sarif_is_valid_and_carries_rules_results_and_fixes(monkeypatch, tmp_pat
     run = document["runs"][0]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("shapelint", __version__)
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # the project has no web address to name
     assert [rule["id"] for rule in driver["rules"]] == [rule.code for rule in RULES]
     sl001 = driver["rules"][1]
     assert sl001["name"] == "rank-1-array"

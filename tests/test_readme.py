@@ -33,7 +33,18 @@ def test_no_internal_document_is_cited_in_the_code() -> None:
     cited = [
         str(path.relative_to(root))
         for folder in ("shapelint", "benchmarks")
-        for path in (root / folder).rglob("*.py")
+        for pattern in ("*.py", "*.md")
+        for path in (root / folder).rglob(pattern)
         if "CONTRACT" in path.read_text(encoding="utf-8")
     ]
     assert cited == [] and "CONTRACT" not in README.read_text(encoding="utf-8")
+
+
+def test_rule_pages_are_current() -> None:
+    from shapelint.docs import rule_pages
+    from shapelint.links import rule_url
+
+    for path, page in rule_pages().items():
+        assert (README.parent / path).read_text(encoding="utf-8") == page, f"run `python -m shapelint.docs` ({path})"
+        # The page is where diagnostics and SARIF rules link to.
+        assert rule_url(Path(path).stem).endswith("/" + path)

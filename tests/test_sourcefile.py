@@ -109,10 +109,10 @@ def test_read_errors_are_messages_not_tracebacks(tmp_path, monkeypatch):
     path = tmp_path / "x.py"
     path.write_text("x = 1\n")
 
-    def denied(self):
+    def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(path), "read_bytes", denied)
+    monkeypatch.setattr("shapelint.sourcefile.os.open", denied)
     with pytest.raises(SourceError, match="^cannot read: Permission denied$"):
         read_source(path, "x.py")
 

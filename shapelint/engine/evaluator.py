@@ -11,11 +11,11 @@ The evaluator never guesses: an expression it does not understand is UNKNOWN.
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 import libcst as cst
-import numpy
 
 from ..domain import UNKNOWN_AXIS, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
@@ -91,7 +91,8 @@ COMPARISON_UFUNCS = {
 _INT_OPS = {cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.FloorDivide: "//", cst.Modulo: "%", cst.Power: "**"}
 
 
-NUMPY_CONSTANTS = {"pi": numpy.pi, "e": numpy.e, "inf": numpy.inf, "nan": numpy.nan, "euler_gamma": numpy.euler_gamma}
+# numpy's constants are Python floats (checked against numpy in tests/numpy_api/test_dtypes.py).
+NUMPY_CONSTANTS = {"pi": math.pi, "e": math.e, "inf": math.inf, "nan": math.nan, "euler_gamma": 0.5772156649015329}
 NUMPY_ALIASES = {
     "numpy.random.mtrand": "numpy.random",
     "numpy.core": "numpy",

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import libcst as cst
 
+from .. import guard
 from ..sourcefile import SourceError, read_source
 from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Function, Instance, Lst, Tup, Value
 from .stack import deep_stack
@@ -81,8 +82,8 @@ class SiblingImporter:
             return None
         try:
             with deep_stack():
-                return analyze_module_info(cst.parse_module(text))
-        except (cst.ParserSyntaxError, SourceError):
+                return analyze_module_info(guard.parse_module(text))
+        except (cst.ParserSyntaxError, SourceError, SyntaxError, guard.Refused):
             # A helper that does not parse is reported when it is checked itself.
             return None
 

@@ -11,7 +11,7 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
-from ..sourcefile import SourceError
+from ..errors import SourceError
 
 RECURSION_LIMIT = 20000
 

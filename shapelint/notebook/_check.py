@@ -45,9 +45,10 @@ def fix_notebook(
     lint: Callable[[str], list[Finding]],
     *,
     unsafe: bool = False,
+    judge: Callable[[str], list[Finding]] | None = None,
 ) -> FixOutcome:
     """`fixing.fix_until_stable` for a notebook: fixes go into the sources of their cells."""
-    return fix_until_stable(text, findings, lint, unsafe=unsafe, apply=_apply_in_cells)
+    return fix_until_stable(text, findings, lint, unsafe=unsafe, apply=_apply_in_cells, judge=judge)
 
 
 def notebook_diff(before: str, after: str, filename: str) -> str:
@@ -104,8 +105,10 @@ class NotebookSource:
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed_in_cells(findings, text)
 
-    def fix(self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool) -> FixOutcome:
-        return fix_notebook(text, findings, lint, unsafe=unsafe)
+    def fix(
+        self, text: str, findings: list[Finding], lint: Callable[[str], list[Finding]], *, unsafe: bool, judge=None
+    ) -> FixOutcome:
+        return fix_notebook(text, findings, lint, unsafe=unsafe, judge=judge)
 
     def diff(self, before: str, after: str, filename: str) -> str:
         return notebook_diff(before, after, filename)
@@ -114,7 +117,7 @@ class NotebookSource:
         """What the findings' positions refer to: each code cell's source, and the file's text for no cell."""
         shown: dict[int | None, str] = {None: text}
         try:
-            shown.update(cell_sources(read_notebook(text)))
+            shown.update(cell_sources(read_notebook(text)).items())
         except NotebookFormatError:
             pass
         return shown

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from .. import guard
 from ..engine.scopes import bound_names
 from ._format import split_lines
 
@@ -133,8 +134,8 @@ def _is_escape_row(code: str) -> bool:
 
 def _names_bound_by(source: str) -> tuple[str, ...]:
     try:
-        module = cst.parse_module(source)
-    except (cst.ParserSyntaxError, RecursionError):
+        module = guard.parse_module(source)
+    except (cst.ParserSyntaxError, RecursionError, SyntaxError, guard.Refused):
         return ()
     counts: Counter[str] = Counter()
     bound_names(module.body, counts)

@@ -27,9 +27,8 @@ import libcst as cst
 
 from .. import api
 from ..engine.imports import SiblingImporter
-from ..engine.positions import positions
 from ..findings import Edit, Finding, Position
-from ..rules import Report, Rule
+from ..rules import Rule
 from ..shapes import ShapeRow, infer_module_shapes
 from ..sourcefile import read_source
 from ._format import Notebook, NotebookFormatError, read_notebook, split_lines
@@ -66,7 +65,7 @@ class Program:
         end = inside(finding.end) or Position(row, finding.start.column)
         fix = finding.fix
         if fix is not None:
-            edits = []
+            edits: list[Edit] = []
             for edit in fix.edits:
                 edit_start, edit_end = inside(edit.start), inside(edit.end)
                 if edit_start is None or edit_end is None:
@@ -205,4 +204,7 @@ def cell_sources(notebook: Notebook) -> dict[int, str]:
     return {cell.number: cell.source for cell in notebook.code_cells}
 
 
-__all__ = ["Program", "build_program", "cell_sources", "infer_notebook_shapes", "lint_notebook", "parse_program"]
+__all__ = [
+    "Program", "build_program", "cell_sources", "infer_notebook_shapes", "lint_notebook", "note_pointers", "parse_program",
+    "with_cell_notes",
+]

@@ -18,10 +18,7 @@ unknown axis), and `linspace(..., retstep=True)` with array bounds.
 from __future__ import annotations
 
 import math
-
 from typing import Sequence
-
-import numpy as np
 
 from ..domain import ONE, SCALAR, Axis, Known, Shape, Sym, Unknown, broadcast, format_shape, same_length, same_shape
 from ..values import NONE, UNKNOWN, Array, Const, Int, Lst, Opaque, PyFloat, RandomGen, Range, Ref, Tup, Value, int_of
@@ -380,7 +377,7 @@ def _scalar_type(call: CallArgs) -> Value:
             return UNKNOWN  # may overflow the int type
         return Array(SCALAR, kind)
     if isinstance(x, Const) and isinstance(x.value, float):
-        if kind == "i" and not np.isfinite(x.value):
+        if kind == "i" and not math.isfinite(x.value):
             return UNKNOWN  # int(nan) and int(inf) raise
         return Array(SCALAR, kind)
     return UNKNOWN
@@ -650,7 +647,7 @@ def _check_choice(bound: dict[str, Value], count: Axis, size: Shape | None) -> N
         samples: int | None = 1
     else:
         concrete = size.concrete
-        samples = int(np.prod(concrete)) if concrete is not None else None
+        samples = math.prod(concrete) if concrete is not None else None
     if isinstance(count, Known) and count.value <= 0 and samples is not None and samples > 0:
         raise ShapeError("value", "a must be greater than 0 (or not empty) unless no samples are taken")
     replace = bound.get("replace", Const(True))

@@ -3,16 +3,18 @@
 The rules track a dtype only as a kind letter: 'b' (bool), 'i' (signed and
 unsigned ints), 'f' (floats and complex), or None (unknown, or another kind:
 strings, objects, datetimes).
+
+The common spellings are read from tables (numpy's type names and type
+codes), so that checking code does not import numpy; a dtype string not in
+them (`'(2,)f8'`, `'>f16'`) is handed to numpy itself, imported then.
+`tests/numpy_api/test_dtypes.py` checks every entry against numpy.
 """
 
 from __future__ import annotations
 
-import builtins
 import warnings
 from functools import lru_cache
 from typing import Any
-
-import numpy as np
 
 from ..values import NONE, Array, Const, Int, Lst, PyFloat, Ref, Tup, Value
 from ._registry import GiveUp
@@ -20,8 +22,32 @@ from ._registry import GiveUp
 SHAPED = "shaped"
 """`read_dtype` result for a sub-array dtype (`'(2,)f8'`), which adds axes to the result."""
 
-_UNREADABLE = object()
-_BUILTIN_TYPES = {"bool", "int", "float", "complex", "object", "str", "bytes"}
+# numpy's scalar types by attribute name (`numpy.float32`), numeric kinds only.
+NUMPY_TYPES = {
+    **dict.fromkeys(["bool", "bool_"], "b"),
+    **dict.fromkeys(
+        ["int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "int_", "intp", "uintp", "intc",
+         "uintc", "byte", "ubyte", "short", "ushort", "long", "ulong", "longlong", "ulonglong", "uint"],
+        "i",
+    ),
+    **dict.fromkeys(
+        ["float16", "float32", "float64", "half", "single", "double", "longdouble", "complex64", "complex128",
+         "csingle", "cdouble", "clongdouble"],
+        "f",
+    ),
+}
+# Type codes (`'f8'`, `'?'`), which may follow a byte order (`'<f8'`).
+TYPE_CODES = {
+    **dict.fromkeys(["?", "b1"], "b"),
+    **dict.fromkeys(["i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "b", "B", "h", "H", "i", "I", "l", "L", "q", "Q",
+                     "p", "P"], "i"),
+    **dict.fromkeys(["f2", "f4", "f8", "c8", "c16", "e", "f", "d", "g", "F", "D", "G"], "f"),
+}
+# Strings numpy reads as a dtype: the type names, Python's names and the codes.
+DTYPE_STRINGS = {**NUMPY_TYPES, **TYPE_CODES, "int": "i", "float": "f", "complex": "f"}
+BYTE_ORDERS = "<>=|"
+# Python's types as a dtype (`dtype=int`): None for those numpy reads as another kind.
+BUILTIN_TYPES = {"bool": "b", "int": "i", "float": "f", "complex": "f", "object": None, "str": None, "bytes": None}
 
 
 def read_dtype(value: Value | None, default: str | None) -> str | None:
@@ -36,13 +62,22 @@ def read_dtype(value: Value | None, default: str | None) -> str | None:
     """
     if value is None or value == NONE:
         return default
-    obj = _dtype_object(value)
-    if obj is _UNREADABLE:
+    if isinstance(value, Ref):
+        name = value.qualname
+        if name.startswith("numpy.") and name.count(".") == 1:
+            return NUMPY_TYPES.get(name[len("numpy.") :])
+        return BUILTIN_TYPES.get(name[len("builtins.") :] if name.startswith("builtins.") else name)
+    if not isinstance(value, Const):
         return None
-    try:
-        return _kind_of(obj)
-    except TypeError:  # unhashable: not something np.dtype reads either
-        return None
+    if isinstance(value.value, str):
+        return _string_kind(value.value)
+    obj = value.value
+    module = obj.__module__ if isinstance(obj, type) else type(obj).__module__
+    if module == "builtins" and isinstance(obj, type):
+        return BUILTIN_TYPES.get(obj.__name__)
+    if module.partition(".")[0] == "numpy":  # a numpy type or dtype object: numpy is loaded, ask it
+        return _numpy_kind(obj)
+    return None
 
 
 def dtype_kind(value: Value | None, default: str | None) -> str | None:
@@ -61,26 +96,22 @@ def dtype_kind(value: Value | None, default: str | None) -> str | None:
     return kind
 
 
-def _dtype_object(value: Value) -> Any:
-    if isinstance(value, Const) and isinstance(value.value, (str, type, np.dtype)):
-        return value.value
-    if isinstance(value, Ref):
-        name = value.qualname
-        if name.startswith("numpy.") and name.count(".") == 1:
-            obj = getattr(np, name[len("numpy.") :], _UNREADABLE)
-            return obj if isinstance(obj, (type, np.dtype)) else _UNREADABLE
-        bare = name[len("builtins.") :] if name.startswith("builtins.") else name
-        if bare in _BUILTIN_TYPES:
-            return getattr(builtins, bare)
-    return _UNREADABLE
+def _string_kind(text: str) -> str | None:
+    if text in DTYPE_STRINGS:
+        return DTYPE_STRINGS[text]
+    if text[:1] in BYTE_ORDERS and text[1:] in TYPE_CODES:
+        return TYPE_CODES[text[1:]]
+    return _numpy_kind(text)
 
 
 @lru_cache(maxsize=256)
-def _kind_of(obj: Any) -> str | None:
+def _numpy_kind(obj: Any) -> str | None:
+    import numpy
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            dtype = np.dtype(obj)
+            dtype = numpy.dtype(obj)
     except Exception:  # noqa: BLE001 - whatever numpy refuses, the analyzer cannot read
         return None
     if dtype.shape != ():

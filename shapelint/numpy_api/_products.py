@@ -63,6 +63,24 @@ def _pick(*axes: Axis) -> Axis:
     return axes[0]
 
 
+def _collapsed(letter: str, lengths: list[Axis], index: int, shape: Shape) -> Axis:
+    """The length of a subscript repeated in one operand (`'ii'`), as numpy's einsum finds it.
+
+    Where the first length may be 0 and the others are not certainly equal to
+    it, numpy's answer depends on its code path (`'aab->ab'` on (0, 1, 1) is
+    (1, 1), `'aa'` on (0, 1) raises): no answer is certain.
+    """
+    if not all(same_length(length, lengths[0]) is True for length in lengths):
+        if same_length(lengths[0], Known(0)) is not False:
+            raise GiveUp
+        if any(same_length(length, lengths[0]) is False for length in lengths):
+            raise _einsum_error(
+                f"axes of operand {index} for repeated subscript '{letter}' differ "
+                f"({', '.join(map(str, lengths))}) in shape {format_shape(shape)}"
+            )
+    return _pick(*lengths)
+
+
 def _not_aligned(kind: str, left: Shape, right: Shape, i: int, j: int, what: str = "not aligned") -> None:
     """Raise if axis `i` of `left` and axis `j` of `right` certainly differ."""
     x, y = left.axes[i], right.axes[j]  # type: ignore[index]
@@ -539,12 +557,7 @@ def _einsum(call: CallArgs) -> Value:
             own.setdefault(letter, []).append(axis)
             counts[letter] = counts.get(letter, 0) + 1
         for letter, lengths in own.items():
-            if any(same_length(x, lengths[0]) is False for x in lengths):
-                raise _einsum_error(
-                    f"axes of operand {index} for repeated subscript '{letter}' differ "
-                    f"({', '.join(map(str, lengths))}) in shape {format_shape(operand.shape)}"
-                )
-            per_letter.setdefault(letter, []).append(_pick(*lengths))
+            per_letter.setdefault(letter, []).append(_collapsed(letter, lengths, index, operand.shape))
 
     length: dict[str, Axis] = {}
     for letter, lengths in per_letter.items():

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..findings import Finding, Position
 from ..rules import RULES
-from . import PROJECT_URL
+from . import rule_url
 
 if TYPE_CHECKING:
     from . import OutputContext
@@ -69,6 +69,7 @@ def _rule(rule: Any) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": doc},
         "help": {"text": doc, "markdown": doc},
+        "helpUri": rule_url(rule.code),
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "note")},
     }
 
@@ -102,7 +103,6 @@ def document(findings: Sequence[Finding]) -> dict[str, Any]:
     driver = {
         "name": "shapelint",
         "version": __version__,
-        "informationUri": PROJECT_URL,
         "rules": [_rule(rule) for rule in RULES],
     }
     run = {

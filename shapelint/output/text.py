@@ -13,7 +13,9 @@ notebook the location names the cell and the row and column count in it
 finding that carries a fix (safe or unsafe); the summary says which option
 applies it. `--quiet` keeps only the `path:row:col: CODE message` lines.
 Tabs in a shown line are expanded and wide characters count two columns, so
-the carets stay under the span.
+the carets stay under the span. Control characters (an escape sequence, a
+bidirectional override) in a file name, a message or a shown line are
+printed escaped (`\x1b`), never sent raw to the terminal.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TextIO
 
 import click
@@ -47,9 +50,22 @@ def _plural(n: int, word: str = "problem") -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def visible(text: str) -> str:
+    """`text` with control and format characters (but tabs and newlines) escaped: `\x1b`, `\u202e`."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(char) for char in text)
+
+
+def _escape(char: str) -> str:
+    if char in "\t\n" or char.isprintable() or unicodedata.category(char) in ("Zs", "Mn", "Mc", "Me"):
+        return char
+    return char.encode("unicode_escape").decode("ascii") if ord(char) < 0x10000 else f"\\U{ord(char):08x}"
+
+
 def _width(text: str) -> int:
     width = 0
-    for char in text:
+    for char in visible(text):
         if char == "\t":
             width += len(TAB)
         elif unicodedata.combining(char):
@@ -62,9 +78,9 @@ def _width(text: str) -> int:
 def header(finding: Finding, paint: Paint, *, mark_fix: bool = True) -> str:
     colour = "red" if finding.severity == "error" else "yellow"
     cell = f"cell {finding.cell}:" if finding.cell is not None else ""
-    location = f"{paint(finding.filename, bold=True)}:{cell}{finding.start.row}:{finding.start.column}:"
+    location = f"{paint(visible(finding.filename), bold=True)}:{cell}{finding.start.row}:{finding.start.column}:"
     mark = f" {paint('[*]', fg='cyan')}" if mark_fix and finding.fix is not None else ""
-    return f"{location} {paint(finding.code, fg=colour, bold=True)}{mark} {finding.message}"
+    return f"{location} {paint(finding.code, fg=colour, bold=True)}{mark} {visible(finding.message)}"
 
 
 def source_of(finding: Finding, sources: Mapping[str, str | Mapping[int | None, str]]) -> str | None:
@@ -87,9 +103,15 @@ def _rows(finding: Finding, lines: list[str]) -> list[int | None]:
     return rows
 
 
+@lru_cache(maxsize=4)
+def _lines(source: str) -> list[str]:
+    # Split once per file, not once per finding: the output stays linear in the findings.
+    return re.split(r"\r\n|\r|\n", source)
+
+
 def _snippet(finding: Finding, source: str, paint: Paint) -> tuple[list[str], int]:
     """The source rows of the finding with carets under the span, and the gutter width."""
-    lines = re.split(r"\r\n|\r|\n", source)
+    lines = _lines(source)
     if not 1 <= finding.start.row <= len(lines):
         return [], 1
     rows = _rows(finding, lines)
@@ -108,7 +130,7 @@ def _snippet(finding: Finding, source: str, paint: Paint) -> tuple[list[str], in
         start = min(start, len(line))
         end = max(start, min(end, len(line)))
         number = paint(f"{row:>{width}} |", fg="blue", bold=True)
-        out.append(f"{number} {line.replace(chr(9), TAB)}".rstrip())
+        out.append(f"{number} {visible(line).replace(chr(9), TAB)}".rstrip())
         carets = "^" * max(1, _width(line[start:end]))
         out.append(f"{bar} {' ' * _width(line[:start])}{paint(carets, fg=colour, bold=True)}")
     out.append(bar)
@@ -124,16 +146,21 @@ def render(finding: Finding, source: str | None, paint: Paint) -> str:
     helps = finding.help or (finding.fix.message if finding.fix is not None else None)
     labelled = [("note", note.message) for note in finding.notes] + ([("help", helps)] if helps else [])
     for label, text in labelled:
-        body = text.replace("\n", "\n" + indent + " " * (len(label) + 4))
+        body = visible(text).replace("\n", "\n" + indent + " " * (len(label) + 4))
         out.append(f"{indent}= {paint(label, bold=True)}: {body}")
     return "\n".join(out) + "\n"
 
 
-def summary(findings: Sequence[Finding], fixed: int = 0) -> str:
-    """The closing line: how many problems, and which option fixes how many of them."""
+def summary(findings: Sequence[Finding], fixed: int = 0, errors: int = 0) -> str:
+    """The closing line: how many problems, and which option fixes how many of them.
+
+    `errors` counts the files (and PATHs) that could not be checked: then nothing "passed".
+    """
     remaining = len(findings)
     if fixed:
         return f"Found {_plural(fixed + remaining)} ({fixed} fixed, {remaining} remaining)."
+    if not remaining and errors:
+        return f"No problems found, but {_plural(errors, 'error')} (above) kept files from being checked."
     if not remaining:
         return "All checks passed!"
     safe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "safe")
@@ -157,7 +184,7 @@ def emit(findings: Sequence[Finding], stream: TextIO, context: OutputContext) ->
         return
     for finding in findings:
         stream.write(render(finding, source_of(finding, context.sources), paint) + "\n")
-    closing = summary(findings, context.fixed)
+    closing = summary(findings, context.fixed, context.errors)
     stream.write((paint(closing, bold=True) if findings else closing) + "\n")
 
 

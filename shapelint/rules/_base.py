@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
-import libcst as cst
-
 if TYPE_CHECKING:
+    import libcst as cst
+
     from ..engine.facts import Analysis
 
 

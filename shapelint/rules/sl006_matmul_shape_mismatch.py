@@ -89,9 +89,11 @@ No automatic fix: the help line shows a transpose that fits when there is one.
 
     def check(self, analysis: Analysis) -> Iterable[Report]:
         for event in analysis.products:
-            if event.error is None:
-                continue
             left, right = event.left, event.right
+            # `2.0 @ A`, `A @ a.shape`: numpy refuses a scalar or a tuple operand, but that is
+            # not a contracted-length mismatch (and has no shapes to name).
+            if event.error is None or not all(isinstance(o.value, Array) for o in (left, right)):
+                continue
             expression = code(analysis, event.node)
             help_text = _transpose_hint(analysis, event)
             yield Report(

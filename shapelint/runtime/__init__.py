@@ -9,6 +9,9 @@
 - `tracebacks`: the program's tracebacks as Python prints them;
 - `importer`: the import hook for the modules of the script's own folder;
 - `runner`: running like `python SCRIPT ARGS` / `python -m MODULE`;
+- `notebook`: running a `.ipynb` notebook's cells, as "Restart and run all";
+- `cells`: cells instrumented one by one, their findings made together;
+- `extension`: `%load_ext shapelint` in IPython and Jupyter;
 - `report`: the findings filtered as `check` filters them (config, select/ignore, noqa);
 - `compare`: the static findings and shapes against the run (`--compare`);
 - `cli`: the command.

@@ -17,15 +17,15 @@ from typing import TextIO
 import click
 
 from ..config import RANK1_MODES, ConfigError, ConfigResolver
-from ..output import ISSUES_URL, OutputContext, emit, use_color
-from ..output.text import render
+from ..output import HOW_TO_REPORT, OutputContext, emit, use_color
+from ..output.text import render, source_of
 from ..selection import Selection, parse_codes
 from .compare import compare as compare_run
 from .compare import emit as emit_comparison
 from .report import Outcome, collect
 from .runner import RunError, RunResult, run as run_program
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif")
 
 
 def _codes(values: tuple[str, ...], option: str) -> tuple[str, ...]:
@@ -60,12 +60,12 @@ def _explain(outcome: Outcome, format_: str, output: str | None, stderr: TextIO)
     Not when the findings follow on stderr: as text they include it, and
     JSON there is for a program to read.
     """
-    if output is None and format_ == "json":
+    if output is None and format_ != "text":
         return
     shown = False
     if outcome.failure is not None and output is not None:
         paint = lambda text, **_: text  # noqa: E731
-        stderr.write("\n" + render(outcome.failure, outcome.sources.get(outcome.failure.filename), paint))
+        stderr.write("\n" + render(outcome.failure, source_of(outcome.failure, outcome.sources), paint))
         shown = True
     if outcome.explanation is not None:
         stderr.write(f"\n{outcome.explanation}\n")
@@ -128,6 +128,7 @@ def run(
     ARGS` would; `shapelint run [OPTIONS] -m MODULE [ARGS]...` as `python -m`.
     The script and the modules it imports from its own folder are
     instrumented; the findings go to stderr after it ends (or to --output).
+    A `.ipynb` SCRIPT runs its code cells in order, in the notebook's folder.
     """
     selected = _codes(select, "--select") if select else None
     ignored = _codes(ignore, "--ignore")
@@ -165,7 +166,7 @@ def run(
         codes = set(Selection.resolve(select=selected, ignore=ignored).enabled_codes())
         emit_comparison(compare_run(result.recorder, outcome.findings, codes, outcome.rank1), format_, stderr)
     for message in result.recorder.internal_errors:
-        stderr.write(f"shapelint: internal error in the runtime checker at {message} (please report this at {ISSUES_URL})\n")
+        stderr.write(f"shapelint: internal error in the runtime checker at {message} ({HOW_TO_REPORT})\n")
     stderr.flush()
     if result.interrupted:
         _interrupt()

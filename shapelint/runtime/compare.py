@@ -23,12 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence, TextIO
 
+import libcst as cst
+
 from .. import api
 from ..engine.positions import positions
 from ..findings import Finding
 from ..noqa import without_suppressed
+from ..notebook import infer_notebook_shapes, lint_notebook
+from ..notebook._check import without_suppressed_in_cells
 from ..shapes import ShapeRow
 from ..values import Array
+from .cells import Cells
 from .recorder import ModuleRecord, Recorder
 
 
@@ -45,19 +50,37 @@ class Disagreement:
     name: str
     static: tuple[int, ...]
     observed: tuple[tuple[int, ...] | str, ...]
+    cell: int | None = None
 
     def describe(self) -> str:
         seen = ", ".join(_shape_text(s) for s in self.observed)
-        return f"{self.filename}:{self.row}: `{self.name}`: static {_shape_text(self.static)}, observed {seen}"
+        cell = f"cell {self.cell}:" if self.cell is not None else ""
+        return f"{self.filename}:{cell}{self.row}: `{self.name}`: static {_shape_text(self.static)}, observed {seen}"
 
     def to_json(self) -> dict[str, Any]:
         return {
             "filename": self.filename,
+            "cell": self.cell,
             "row": self.row,
             "name": self.name,
             "static": list(self.static),
             "observed": [list(s) if isinstance(s, tuple) else s for s in self.observed],
         }
+
+
+def _place(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "filename": finding.filename,
+        "cell": finding.cell,
+        "location": finding.start.to_json(),
+        "end_location": finding.end.to_json(),
+    }
+
+
+def _where(finding: Finding) -> str:
+    cell = f"cell {finding.cell}:" if finding.cell is not None else ""
+    return f"{finding.filename}:{cell}{finding.start.row}:{finding.start.column}"
 
 
 @dataclass
@@ -69,20 +92,8 @@ class Comparison:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "static_findings": [
-                {
-                    "code": s.finding.code,
-                    "filename": s.finding.filename,
-                    "location": s.finding.start.to_json(),
-                    "end_location": s.finding.end.to_json(),
-                    "status": s.status,
-                }
-                for s in self.statuses
-            ],
-            "runtime_only": [
-                {"code": f.code, "filename": f.filename, "location": f.start.to_json(), "end_location": f.end.to_json()}
-                for f in self.runtime_only
-            ],
+            "static_findings": [{**_place(s.finding), "status": s.status} for s in self.statuses],
+            "runtime_only": [_place(f) for f in self.runtime_only],
             "shapes": {"compared": self.compared, "disagreements": [d.to_json() for d in self.disagreements]},
         }
 
@@ -134,18 +145,7 @@ def compare_module(
     static = api.lint_module(module, record.display, rank1=rank1)
     static = [f for f in without_suppressed(static, record.source) if codes is None or f.code in codes]
     mine = [f for f in runtime if f.filename == record.display]
-    spans = {(f.code, f.start, f.end) for f in mine}
-    rows_run = _rows_run(record, recorder)
-    for finding in static:
-        if (finding.code, finding.start, finding.end) in spans:
-            status = "confirmed"
-        elif finding.start.row in rows_run:
-            status = "not confirmed"
-        else:
-            status = "not reached"
-        result.statuses.append(StaticStatus(finding, status))
-    static_spans = {(f.code, f.start, f.end) for f in static}
-    result.runtime_only = [f for f in mine if (f.code, f.start, f.end) not in static_spans]
+    _match(result, static, mine, {(None, row) for row in _rows_run(record, recorder)})
 
     analysis = api.analyze(module, _importer(record))
     where = positions(module, list(analysis.assigned))
@@ -161,6 +161,55 @@ def compare_module(
     return result
 
 
+def _span(finding: Finding) -> tuple[Any, ...]:
+    return (finding.code, finding.cell, finding.start, finding.end)
+
+
+def _match(result: Comparison, static: Sequence[Finding], runtime: Sequence[Finding], rows_run: set[tuple[int | None, int]]) -> None:
+    """The static findings' statuses against the run's findings, and the run's findings static analysis missed."""
+    spans = {_span(f) for f in runtime}
+    for finding in static:
+        if _span(finding) in spans:
+            status = "confirmed"
+        elif (finding.cell, finding.start.row) in rows_run:
+            status = "not confirmed"
+        else:
+            status = "not reached"
+        result.statuses.append(StaticStatus(finding, status))
+    static_spans = {_span(f) for f in static}
+    result.runtime_only = [f for f in runtime if _span(f) not in static_spans]
+
+
+def compare_notebook(
+    cells: Cells, recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None, rank1: str = "hazards"
+) -> Comparison:
+    """Compare a run notebook with `check`'s reading of it: findings by cell and span, shapes by cell, row and name."""
+    result = Comparison()
+    path, display = Path(cells.config_file), cells.notebook or ""
+    text = path.read_text(encoding="utf-8")
+    static = without_suppressed_in_cells(lint_notebook(text, display, folder=path.parent, rank1=rank1), text)
+    static = [f for f in static if f.code != "SL000" and (codes is None or f.code in codes)]
+    rows_run: set[tuple[int | None, int]] = set()
+    observed: dict[tuple[int, int, str], list[tuple[int, ...] | str]] = {}
+    for record in cells.records:
+        cell = cells.key_of(record)
+        rows_run.update((cell, row) for row in _rows_run(record, recorder))
+        where = positions(record.module, list(record.observed))
+        for target, seen in record.observed.items():
+            if target in where and isinstance(target, cst.Name):  # rows name attributes by their code, never matched
+                observed.setdefault((cell, where[target][0][0], target.value), []).extend(seen)
+    _match(result, static, [f for f in runtime if f.filename == display], rows_run)
+    for row in infer_notebook_shapes(path, display):
+        shape = concrete(row.value)
+        bound = observed.get((row.cell or 0, row.row, row.name))
+        if shape is None or not bound:
+            continue
+        result.compared += 1
+        if any(s != shape for s in bound):
+            result.disagreements.append(Disagreement(display, row.row, row.name, shape, tuple(dict.fromkeys(bound)), row.cell))
+    return result
+
+
 def compare(
     recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None, rank1: str = "hazards"
 ) -> Comparison:
@@ -168,12 +217,15 @@ def compare(
     total = Comparison()
     # A file imported twice (as `__main__` and by name) has two records: compare the one that ran most.
     chosen: dict[str, ModuleRecord] = {}
+    grouped = {id(record) for group in recorder.groups for record in group.records}
     for record in recorder.modules:
         best = chosen.get(record.display)
-        if best is None or len(record.observed) > len(best.observed):
+        if id(record) not in grouped and (best is None or len(record.observed) > len(best.observed)):
             chosen[record.display] = record
-    for record in chosen.values():
-        one = compare_module(record, recorder, runtime, codes, rank1)
+    notebooks = [group for group in recorder.groups if isinstance(group, Cells) and group.notebook is not None]
+    comparisons = [compare_module(record, recorder, runtime, codes, rank1) for record in chosen.values()]
+    comparisons += [compare_notebook(group, recorder, runtime, codes, rank1) for group in notebooks]
+    for one in comparisons:
         total.statuses += one.statuses
         total.runtime_only += one.runtime_only
         total.disagreements += one.disagreements
@@ -193,11 +245,11 @@ def emit(comparison: Comparison, format_: str, stream: TextIO) -> None:
     stream.write(f"Static findings in the executed files: {summary}\n")
     for status in comparison.statuses:
         f = status.finding
-        stream.write(f"  {f.filename}:{f.start.row}:{f.start.column}: {f.code} {status.status}\n")
+        stream.write(f"  {_where(f)}: {f.code} {status.status}\n")
     if comparison.runtime_only:
         stream.write(f"Found only at runtime: {len(comparison.runtime_only)}\n")
         for f in comparison.runtime_only:
-            stream.write(f"  {f.filename}:{f.start.row}:{f.start.column}: {f.code}\n")
+            stream.write(f"  {_where(f)}: {f.code}\n")
     n = len(comparison.disagreements)
     stream.write(
         f"Shapes: {comparison.compared} concrete static shape{'s' if comparison.compared != 1 else ''} compared with the run, "
@@ -207,4 +259,4 @@ def emit(comparison: Comparison, format_: str, stream: TextIO) -> None:
         stream.write(f"  {disagreement.describe()}\n")
 
 
-__all__ = ["Comparison", "Disagreement", "StaticStatus", "compare", "compare_module", "concrete", "emit"]
+__all__ = ["Comparison", "Disagreement", "StaticStatus", "compare", "compare_module", "compare_notebook", "concrete", "emit"]

@@ -42,6 +42,7 @@ from typing import Any, Callable, Sequence
 
 import libcst as cst
 
+from .. import guard
 from ..engine.provenance import AUG_OPERATORS
 from ..engine.evaluator import BINARY_SPELLING, BINARY_UFUNCS, COMPARISON_UFUNCS
 from ..engine.positions import positions
@@ -137,6 +138,8 @@ class Instrumented:
     sites: list[Site | None]
     wrapper_code: CodeType
     rewritten: str = field(repr=False, default="")
+    # The global the rewritten code reads its wrappers from.
+    sites_name: str = SITES_NAME
 
     def wrappers(self, namespace: dict[str, Any], hooks: "Hooks") -> list[Callable[..., Any] | None]:
         """The per-site wrappers, as functions of `namespace` (the module's globals)."""
@@ -484,8 +487,8 @@ def _dotted(node: cst.BaseExpression) -> str:
 # -- the rewrite --
 
 
-def _site_ref(index: int) -> cst.Subscript:
-    return cst.Subscript(cst.Name(SITES_NAME), [cst.SubscriptElement(cst.Index(cst.Integer(str(index))))])
+def _site_ref(index: int, sites_name: str) -> cst.Subscript:
+    return cst.Subscript(cst.Name(sites_name), [cst.SubscriptElement(cst.Index(cst.Integer(str(index))))])
 
 
 _SPACE = cst.SimpleWhitespace(" ")
@@ -493,9 +496,12 @@ _NONE = cst.SimpleWhitespace("")
 
 
 class _Rewriter(cst.CSTTransformer):
-    def __init__(self, index: dict[cst.CSTNode, int], single_line_only: bool, sites: dict[cst.CSTNode, Site]) -> None:
+    def __init__(
+        self, index: dict[cst.CSTNode, int], single_line_only: bool, sites: dict[cst.CSTNode, Site], sites_name: str
+    ) -> None:
         super().__init__()
         self.index = index
+        self.sites_name = sites_name
         self.single_line_only = single_line_only
         self.sites = sites
         self.done: set[cst.CSTNode] = set()
@@ -512,7 +518,7 @@ class _Rewriter(cst.CSTTransformer):
     def _call(self, original: cst.CSTNode, position: int, args: list[cst.Arg], **changes: Any) -> cst.Call:
         self.done.add(original)
         return cst.Call(
-            func=_site_ref(position),
+            func=_site_ref(position, self.sites_name),
             args=args,
             lpar=getattr(original, "lpar", ()),
             rpar=getattr(original, "rpar", ()),
@@ -590,7 +596,7 @@ class _Rewriter(cst.CSTTransformer):
         if position is None:
             return None
         self.done.add(original)
-        return cst.Call(func=_site_ref(position), args=[cst.Arg(value)])
+        return cst.Call(func=_site_ref(position, self.sites_name), args=[cst.Arg(value)])
 
     def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
         wrapped = self._bind(original_node, updated_node.value)
@@ -610,7 +616,7 @@ class _Rewriter(cst.CSTTransformer):
         self.done.add(original_node)
         # `x op= y` on a name is `x = operator.iop(x, y)`: `x` read once, then `y`, then stored.
         call = cst.Call(
-            func=_site_ref(position),
+            func=_site_ref(position, self.sites_name),
             args=[cst.Arg(cst.Name(updated_node.target.value), comma=cst.Comma(whitespace_after=_SPACE)), cst.Arg(updated_node.value)],
         )
         return cst.Assign(
@@ -679,16 +685,22 @@ def _wrapper_source(sites: Sequence[Site | None], lines: Sequence[int], line_cou
     return "\n".join(rows) + "\n"
 
 
-def instrument(source: str, filename: str, first_gid: int, module: cst.Module | None = None) -> Instrumented:
+def instrument(
+    source: str, filename: str, first_gid: int, module: cst.Module | None = None, sites_name: str = SITES_NAME
+) -> Instrumented:
     """Rewrite `source` (of `filename`); site ids are numbered from `first_gid`.
+
+    `sites_name` is the global holding the wrappers: notebook cells share one
+    namespace, so each cell needs its own.
 
     Raises InstrumentError if libcst cannot parse the module, and SyntaxError
     if Python cannot compile it (as running it would).
     """
     if module is None:
         try:
-            module = cst.parse_module(source)
-        except (cst.ParserSyntaxError, RecursionError) as exc:
+            module = guard.parse_module(source)
+        except (cst.ParserSyntaxError, RecursionError, SyntaxError, guard.Refused) as exc:
+            # Run as it is: Python then refuses what it refuses, as `python` would.
             raise InstrumentError(str(exc)) from None
     collector = _Collector()
     module.visit(collector)
@@ -705,7 +717,7 @@ def instrument(source: str, filename: str, first_gid: int, module: cst.Module | 
     line_count = source.count("\n") + 1
     for single_line_only in (False, True):
         index = {site.node: i for i, site in enumerate(ordered)}
-        rewriter = _Rewriter(index, single_line_only, found)
+        rewriter = _Rewriter(index, single_line_only, found, sites_name)
         rewritten = module.visit(rewriter).code
         if rewritten.count("\n") == module.code.count("\n"):
             break
@@ -718,7 +730,7 @@ def instrument(source: str, filename: str, first_gid: int, module: cst.Module | 
     code = compile(rewritten, filename, "exec", dont_inherit=True)
     wrapper_source = _wrapper_source(kept, [s.line for s in ordered], line_count)
     wrapper_code = compile(wrapper_source, filename, "eval", dont_inherit=True)
-    return Instrumented(filename, source, module, code, kept, wrapper_code, rewritten)
+    return Instrumented(filename, source, module, code, kept, wrapper_code, rewritten, sites_name)
 
 
 __all__ = ["Hooks", "Instrumented", "InstrumentError", "Site", "SITES_NAME", "instrument"]

@@ -29,19 +29,20 @@ from __future__ import annotations
 import os
 import weakref
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Callable, Protocol
 
 import libcst as cst
 import numpy as np
 
 from ..api import lint_source, run_rules, to_findings
-from ..fixing import verified_fixes
 from ..domain import SCALAR, Known, shape_of
 from ..engine.facts import Analysis, Facts, Operand
 from ..engine.provenance import data_inputs, with_provenance
+from ..errors import InternalError, SourceError
 from ..findings import Finding
+from ..fixing import verified_fixes
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
-from ..rules import RULES
+from ..rules import RULES, Report, Rule
 from ..values import (
     ELLIPSIS,
     NONE,
@@ -171,12 +172,23 @@ class Recorder:
         self._prov_limit = 4096
         self._functions: dict[int, tuple[Any, str]] | None = None
         self.hooks = Hooks(self.binary, self.unary, self.call, self.attr, self.index, self.bind, self.aug)
+        # Modules whose findings are made together (a notebook's cells), see `RecordGroup`.
+        self.groups: list[RecordGroup] = []
+
+    def stop(self) -> None:
+        """Record nothing more: code instrumented so far keeps running, and its wrappers only pass results on."""
+        for state in self._states:
+            if state is not None:
+                state.off = True
 
     # -- modules --
 
-    def instrument(self, source: str, filename: str, display: str | None = None, module: cst.Module | None = None) -> Instrumented:
+    def instrument(
+        self, source: str, filename: str, display: str | None = None, module: cst.Module | None = None,
+        sites_name: str = SITES_NAME,
+    ) -> Instrumented:
         """Rewrite one module's source; raises InstrumentError or SyntaxError (see `instrument`)."""
-        made = instrument(source, filename, len(self.sites), module)
+        made = instrument(source, filename, len(self.sites), module, sites_name)
         record = ModuleRecord(instrumented=made, display=display if display is not None else display_name(filename, self.cwd))
         self.modules.append(record)
         for site in made.sites:
@@ -191,7 +203,7 @@ class Recorder:
             code = getattr(wrapper, "__code__", None)
             if site is not None and code is not None:
                 self.wrapper_codes[code] = site.gid
-        namespace[SITES_NAME] = wrappers
+        namespace[made.sites_name] = wrappers
 
     def ran(self, site: Site) -> bool:
         """Whether the site ran with arrays (or anything it records) at least once."""
@@ -684,32 +696,80 @@ class Recorder:
 
         Every runtime rule runs (a hazard that makes SL001 matter counts even
         where its own code is not `enabled`); then the findings are selected.
+        A fix is kept only where the fixed file has no new static finding.
         """
-        from .fixes import concretize
-
         out: list[Finding] = []
+        grouped = {id(record) for group in self.groups for record in group.records}
         for record in self.modules:
-            analysis = record.analysis()
-            if not analysis.any():
+            if id(record) in grouped:
                 continue
-            reports = run_rules(analysis, RUNTIME_RULES, rank1)
-            for rule, report in reports:
-                concretize(rule, report, analysis)
-            found = self._checked_fixes(record, to_findings(record.module, record.display, reports), rank1)
+            reports = runtime_reports(record.analysis(), rank1)
+            found = checked_fixes(record.source, to_findings(record.module, record.display, reports), record.display, rank1)
             out.extend(replace(f, source="runtime") for f in found if enabled is None or f.code in enabled)
+        for group in self.groups:
+            out.extend(group.findings(enabled, rank1))
         return out
 
 
-    @staticmethod
-    def _checked_fixes(record: ModuleRecord, found: list[Finding], rank1: str) -> list[Finding]:
-        """Hold back a fix whose file, fixed, has a static finding it did not have (the program is not re-run)."""
-        if not any(f.fix is not None for f in found):
-            return found
+class RecordGroup(Protocol):
+    """Modules whose events the rules read as one program: an array made in one is known in the others."""
 
-        def lint(text: str) -> list[Finding]:
-            return lint_source(text, record.display, rank1=rank1, verify_fixes=False)
+    records: list[ModuleRecord]
 
-        return verified_fixes(record.source, found, lint, before=lint(record.source))
+    def findings(self, enabled: set[str] | None, rank1: str) -> list[Finding]: ...
+
+    def place(self, finding: Finding) -> Finding:
+        """The finding as it is reported (a notebook's cell findings name the notebook and the cell)."""
+        ...
+
+    def config_path(self, record: ModuleRecord) -> str:
+        """The file whose configuration and per-file-ignores apply to the record."""
+        ...
+
+    def sources(self) -> dict[str, Any]:
+        """The texts the placed findings' positions count in (`output.OutputContext.sources`)."""
+        ...
+
+
+def runtime_reports(analysis: Analysis, rank1: str = "hazards") -> list[tuple[type[Rule], Report]]:
+    """Every runtime rule's reports on observed events, with concrete fixes in their messages.
+
+    `rank1` is SL001's mode; the caller selects the codes it reports.
+    """
+    from .fixes import concretize
+
+    if not analysis.any():
+        return []
+    reports = run_rules(analysis, RUNTIME_RULES, rank1)
+    for rule, report in reports:
+        concretize(rule, report, analysis)
+    return reports
+
+
+def checked_fixes(
+    source: str,
+    found: list[Finding],
+    filename: str,
+    rank1: str,
+    program: Callable[[str], str] = lambda text: text,
+) -> list[Finding]:
+    """Hold back a fix whose file, fixed, has a static finding it did not have (the program is not re-run).
+
+    `found` are positioned in `source`; `program(text)` is the whole program
+    statically linted with `text` in the place of `source` (a notebook cell
+    among the other cells).
+    """
+    if not any(f.fix is not None for f in found):
+        return found
+
+    def lint(text: str) -> list[Finding]:
+        return lint_source(program(text), filename, rank1=rank1, verify_fixes=False)
+
+    try:
+        before = lint(source)
+    except (SourceError, InternalError):  # nothing to check the fixes against
+        return [replace(f, fix=None) for f in found]
+    return verified_fixes(source, found, lint, before=before)
 
 
 def error_kind(exc: BaseException) -> str | None:
@@ -743,4 +803,4 @@ def display_name(path: str, start: str | None = None) -> str:
     return relative
 
 
-__all__ = ["ModuleRecord", "Recorder", "display_name", "error_kind", "kind_of", "observed_shape"]
+__all__ = ["ModuleRecord", "RecordGroup", "Recorder", "runtime_reports", "display_name", "error_kind", "kind_of", "observed_shape"]

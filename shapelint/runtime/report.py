@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 from ..config import ConfigResolver
 from ..findings import Finding
@@ -61,20 +61,29 @@ def collect(
         findings, failure = attach(findings, recorder, result.located.gid)
     kept: list[Finding] = []
     seen: set[tuple] = set()
-    sources: dict[str, str] = {}
+    sources: dict[str, Any] = {}
+    group_of = {id(record): group for group in recorder.groups for record in group.records}
     for record in recorder.modules:
-        path = Path(record.instrumented.filename)
+        group = group_of.get(id(record))
+        path = Path(group.config_path(record) if group is not None else record.instrumented.filename)
         config = resolver.for_path(path)
         selection = Selection.resolve(config_select=config.select, config_ignore=config.ignore, select=select, ignore=ignore)
         codes = selection.enabled_codes(config.ignores_for(path))
         mine = [f for f in findings if f.filename == record.display and f.code in codes]
         for finding in without_suppressed(mine, record.source):
             key = (finding.code, finding.filename, finding.start, finding.end)
-            if key not in seen:
-                seen.add(key)
-                kept.append(finding)
+            if key in seen:
+                continue
+            seen.add(key)
+            if group is None:
                 sources[finding.filename] = record.source
-    kept.sort(key=lambda f: (f.filename, f.start, f.end, f.code))
+            else:
+                placed = group.place(finding)
+                failure = placed if finding is failure else failure
+                finding = placed
+                sources.update(group.sources())
+            kept.append(finding)
+    kept.sort(key=lambda f: (f.filename, f.cell or 0, f.start, f.end, f.code))
     explanation = None
     if failure is not None and failure not in kept:
         failure = None

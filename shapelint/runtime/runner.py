@@ -7,9 +7,10 @@ nothing here reads or writes them while the program runs. An uncaught
 exception is printed as Python prints it (tracebacks.py), then non-daemon
 threads are waited for, as Python does at shutdown; the caller reports the
 findings after that. `RunResult.status` is the exit status `python` would
-have had.
+have had. A `.ipynb` target runs its code cells in order (notebook.py), in
+the notebook's folder.
 
-`run(..., isolate=True)` puts `sys.argv`, `sys.path`, `sys.modules['__main__']`
+`run(..., isolate=True)` puts `sys.argv`, `sys.path`, the working directory, `sys.modules['__main__']`
 and the hooks back afterwards, and forgets the instrumented modules, for running programs inside another process (the
 tests, the fixture comparison). The command line does not isolate: the
 process ends with the program, and atexit handlers may still need its
@@ -27,12 +28,13 @@ import threading
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..sourcefile import SourceError, read_source
 from .explain import Located, locate
 from .importer import InstrumentingFinder, InstrumentingLoader, Policy, install, uninstall
-from .instrument import InstrumentError
+from .instrument import InstrumentError, Instrumented
+from .notebook import NotebookError, NotebookRun
 from .recorder import Recorder
 from .tracebacks import TracebackCleaner, install_thread_hook, print_exception
 
@@ -101,6 +103,22 @@ def _join_threads() -> None:
             thread.join()
 
 
+def compile_instrumented(
+    source: str, path: str, namespace: dict[str, Any], instrument: Callable[[], Instrumented], recorder: Recorder
+) -> Any:
+    """The code of `source` as `instrument()` rewrites it, or as it is where it cannot be rewritten.
+
+    A syntax error is raised as Python reports it, from the original text.
+    """
+    plain = compile(source, path, "exec", dont_inherit=True)
+    try:
+        made = instrument()
+    except (InstrumentError, SyntaxError, RecursionError, ValueError):
+        return plain
+    recorder.prepare(made, namespace)
+    return made.code
+
+
 class _Program:
     """The code to run and the namespace it runs in."""
 
@@ -108,14 +126,22 @@ class _Program:
         self.recorder = recorder
 
     def _compile(self, source: str, path: str, module: types.ModuleType) -> Any:
-        # Syntax errors as Python reports them: from the original text.
-        plain = compile(source, path, "exec", dont_inherit=True)
+        return compile_instrumented(source, path, module.__dict__, lambda: self.recorder.instrument(source, path), self.recorder)
+
+    def notebook(self, path: str, args: Sequence[str]) -> tuple[Callable[[], None], types.ModuleType]:
+        """The cells to run (notebook.py), in the notebook's folder."""
         try:
-            made = self.recorder.instrument(source, path)
-        except (InstrumentError, SyntaxError, RecursionError, ValueError):
-            return plain
-        self.recorder.prepare(made, module.__dict__)
-        return made.code
+            notebook = NotebookRun(path, self.recorder)
+        except NotebookError as exc:
+            raise RunError(str(exc), exc.status) from None
+        sys.argv = [path, *args]
+        if sys.path:
+            sys.path[0] = notebook.folder
+        else:
+            sys.path.append(notebook.folder)
+        sys.modules["__main__"] = notebook.module
+        notebook.prepare()
+        return notebook, notebook.module
 
     def script(self, script: str, args: Sequence[str]) -> tuple[Any, types.ModuleType]:
         path = os.path.abspath(script)
@@ -161,6 +187,10 @@ class _Program:
         return code, module
 
 
+def is_notebook(target: str) -> bool:
+    return target.lower().endswith(".ipynb")
+
+
 def run(
     target: str,
     args: Sequence[str] = (),
@@ -175,7 +205,7 @@ def run(
     recorder = Recorder()
     result = RunResult(recorder)
     stderr = stderr if stderr is not None else sys.stderr
-    saved = (list(sys.argv), list(sys.path), dict(sys.modules), sys.excepthook, threading.excepthook)
+    saved = (list(sys.argv), list(sys.path), dict(sys.modules), sys.excepthook, threading.excepthook, os.getcwd())
     program = _Program(recorder)
     cleaner = TracebackCleaner(recorder)
     # The hook goes in first: `-m pkg.mod` imports `pkg` before `pkg.mod` runs.
@@ -184,14 +214,22 @@ def run(
     try:
         install(finder)
         try:
-            code, module = program.module(target, args) if as_module else program.script(target, args)
-        except SyntaxError as exc:
+            if as_module:
+                code, module = program.module(target, args)
+            elif is_notebook(target):
+                code, module = program.notebook(target, args)
+            else:
+                code, module = program.script(target, args)
+        except (SyntaxError, RecursionError, MemoryError) as exc:  # Python cannot compile it: as `python` reports it
             print_exception(exc, cleaner, stderr)
             result.exception, result.status = exc, 1
             return result
         install_thread_hook(cleaner)
         try:
-            exec(code, module.__dict__)  # noqa: S102 - running the user's program is the point
+            if callable(code):  # a notebook runs its cells itself
+                code()
+            else:
+                exec(code, module.__dict__)  # noqa: S102 - running the user's program is the point
         except SystemExit as exc:
             result.status = exit_status(exc, stderr)
         except KeyboardInterrupt as exc:
@@ -209,7 +247,8 @@ def run(
     finally:
         if isolate:
             uninstall(finder)
-            argv, path, modules, excepthook, thread_hook = saved
+            argv, path, modules, excepthook, thread_hook, cwd = saved
+            os.chdir(cwd)
             sys.argv[:] = argv
             sys.path[:] = path
             # Only the program's instrumented modules go: they call this run's recorder. Whatever
@@ -222,4 +261,4 @@ def run(
             threading.excepthook = thread_hook
 
 
-__all__ = ["RunError", "RunResult", "exit_status", "run"]
+__all__ = ["RunError", "RunResult", "compile_instrumented", "exit_status", "is_notebook", "run"]

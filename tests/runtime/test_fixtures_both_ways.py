@@ -6,7 +6,9 @@ and every assignment whose static shape is concrete is compared with the
 values the run bound to that target. Any disagreement is an engine bug.
 The fixtures folder grows; this reads whatever is there. A fixture that
 raises (several plant bugs at module level) is compared up to where it
-stopped.
+stopped. Notebooks run cell by cell (`shapelint run course.ipynb`) and are
+compared with `check`'s reading of them: every static finding on a row that
+ran is confirmed at the same cell and span, and the run finds nothing more.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import io
 import signal
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,7 @@ from shapelint.runtime.runner import run
 from ._helpers import ROOT
 
 FIXTURES = sorted((ROOT / "fixtures").glob("*.py"))
+NOTEBOOKS = sorted((ROOT / "fixtures").glob("*.ipynb"))
 SECONDS = 30
 
 
@@ -80,3 +84,30 @@ def test_run_agrees_with_check_in_both_modes(path: Path, rank1: str, monkeypatch
     assert unconfirmed == []
     extra = [f for f in comparison.runtime_only if f is not outcome.failure]
     assert extra == [], [(f.start.row, f.code) for f in extra]
+
+
+def _plotting_stub() -> dict[str, types.ModuleType]:
+    """matplotlib is no test dependency: the notebooks' plots draw nothing here."""
+    package, pyplot = types.ModuleType("matplotlib"), types.ModuleType("matplotlib.pyplot")
+    pyplot.__getattr__ = lambda name: (lambda *args, **kwargs: None)  # type: ignore[attr-defined]
+    pyplot.cm = types.SimpleNamespace(Spectral=None)  # type: ignore[attr-defined]
+    package.pyplot = pyplot  # type: ignore[attr-defined]
+    return {"matplotlib": package, "matplotlib.pyplot": pyplot}
+
+
+@pytest.mark.parametrize("rank1", ["hazards", "all"])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_static_and_runtime_agree(path: Path, rank1: str, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(ROOT)
+    for name, module in _plotting_stub().items():
+        monkeypatch.setitem(sys.modules, name, module)
+    result = run(str(path.relative_to(ROOT)), [], isolate=True, stderr=io.StringIO())
+    assert result.exception is None, result.exception
+    outcome = collect(result, rank1=rank1)
+    comparison = compare(result.recorder, outcome.findings, rank1=rank1)
+    statuses = {(s.finding.code, s.finding.cell, s.finding.start.row): s.status for s in comparison.statuses}
+    assert "not confirmed" not in statuses.values(), statuses
+    assert "confirmed" in statuses.values()
+    assert comparison.runtime_only == []
+    assert comparison.disagreements == [] and comparison.compared > 0
+    assert not result.recorder.internal_errors
