@@ -20,8 +20,8 @@ when a file needs them.
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
 (unreadable, binary, an exception inside the analyzer) becomes a message of
-the result and the other files are still checked. Exit codes follow CONTRACT
-section 1: 0 no finding, 1 findings (with `--diff`: a diff), 2 any error.
+the result and the other files are still checked. Exit codes, as ruff's:
+0 no finding, 1 findings (with `--diff`: a diff), 2 any error.
 Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 """
 
@@ -34,7 +34,7 @@ import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator, Mapping, Protocol, Sequence
+from typing import BinaryIO, Callable, Iterator, Mapping, Protocol, Sequence, TextIO
 
 from . import prefilter
 from .cache import FOLDER as CACHE_FOLDER
@@ -90,8 +90,9 @@ class SourceKind(Protocol):
 class PythonSource:
     """The `SourceKind` of `.py` files (and of anything not known to be another kind)."""
 
-    def __init__(self, linter: Linter | None = None) -> None:
+    def __init__(self, linter: Linter | None = None, rank1: str = "hazards") -> None:
         self.linter = linter
+        self.rank1 = rank1
 
     def dependencies(self, text: str) -> tuple[str, ...]:
         return ()
@@ -100,7 +101,9 @@ class PythonSource:
         from . import api
 
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
-        return (self.linter or api.lint_source)(text, filename)
+        if self.linter is not None:
+            return self.linter(text, filename)
+        return api.lint_source(text, filename, rank1=self.rank1)
 
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed(findings, text)
@@ -163,6 +166,8 @@ class CheckOptions:
     stdin_filename: str | None = None
     linter: Linter | None = None
     prefilter: bool = True
+    # SL001's mode ("hazards" or "all"); None: the configuration's, else "hazards".
+    rank1: str | None = None
 
 
 @dataclass
@@ -247,6 +252,7 @@ class _Job:
     cache: Path | None = None
     linter: Linter | None = None
     prefilter: bool = True
+    rank1: str = "hazards"
 
 
 def internal_error(filename: str, exc: BaseException, *, partial: bool = False) -> str:
@@ -271,10 +277,10 @@ def source_kind(job: _Job, text: str) -> SourceKind:
     if os.path.splitext(job.filename)[1] == ".ipynb":
         from .notebook import NotebookSource
 
-        return NotebookSource(folder)
+        return NotebookSource(folder, job.rank1)
     if job.prefilter and job.linter is None and not needs_analysis(text, folder):
         return PythonSyntaxOnly()
-    return PythonSource(job.linter)
+    return PythonSource(job.linter, job.rank1)
 
 
 def _lint(
@@ -290,7 +296,9 @@ def _lint(
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
         kind_name = type(kind).__name__
-        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, kind_name, *kind.dependencies(text))
+        key = Cache.key(
+            text, job.filename, ",".join(sorted(job.codes)), linter_name, kind_name, job.rank1, *kind.dependencies(text)
+        )
         hit = None if job.fix else cache.get(key, text, job.filename)
         if report is not None and cache.warning and not report.cache_warning:
             report.cache_warning = cache.warning
@@ -439,7 +447,9 @@ def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
                 reports[i] = _check_alone(jobs[i])
             except Exception as exc:  # the job did not pickle
                 reports[i] = FileReport(jobs[i].filename, error=internal_error(jobs[i].filename, exc))
-    return reports  # type: ignore[return-value]
+    done = [report for report in reports if report is not None]
+    assert len(done) == len(jobs)
+    return done
 
 
 def _check_alone(job: _Job) -> FileReport:
@@ -469,7 +479,7 @@ def _cli_codes(values: tuple[str, ...] | None, option: str) -> tuple[str, ...] |
 class _Planner:
     """Turns the PATHs into jobs: one configuration per PATH, one selection per configuration."""
 
-    def __init__(self, options: CheckOptions, stdin: BinaryIO | None) -> None:
+    def __init__(self, options: CheckOptions, stdin: BinaryIO | TextIO | None) -> None:
         self.options = options
         self.stdin = stdin
         self.select = _cli_codes(options.select, "--select")
@@ -497,6 +507,7 @@ class _Planner:
             cache=self.cache,
             linter=options.linter,
             prefilter=options.prefilter,
+            rank1=options.rank1 or config.rank1 or "hazards",
             **extra,  # type: ignore[arg-type]
         )
 
@@ -533,7 +544,7 @@ def check_paths(
     paths: Sequence[str],
     options: CheckOptions = CheckOptions(),
     *,
-    stdin: BinaryIO | None = None,
+    stdin: BinaryIO | TextIO | None = None,
 ) -> CheckResult:
     """Check `paths` (files, folders, `-` for `stdin`); no paths means `.`, or stdin with `stdin_filename`."""
     try:

@@ -1,6 +1,6 @@
 """The `shapelint` command line: a thin click layer over `checking` and the rule registry.
 
-Exit codes (CONTRACT section 1): 0 no finding, 1 findings, 2 bad usage, a
+Exit codes (as ruff and flake8): 0 no finding, 1 findings, 2 bad usage, a
 bad configuration or an internal error. click's own usage errors exit 2.
 """
 
@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import BinaryIO, NoReturn, cast
 
 import click
 
 from . import __version__
 from .checking import CheckError, CheckOptions, check_paths
+from .config import RANK1_MODES
 from .output import FORMATS, OutputContext, emit, use_color, writing_safely
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"shapelint: error: {message}", err=True)
     sys.exit(2)
 
@@ -67,6 +69,8 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="Print only one line per finding.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
 @click.option("--stdin-filename", metavar="NAME", help="The name of the source read from stdin (`-`).")
+@click.option("--rank-1", "rank1", type=click.Choice(RANK1_MODES), default=None,
+              help="SL001: report rank-1 arrays only where they cause another finding (hazards, the default) or all.")
 def check(
     paths: tuple[str, ...],
     format_: str,
@@ -83,6 +87,7 @@ def check(
     quiet: bool,
     statistics: bool,
     stdin_filename: str | None,
+    rank1: str | None,
 ) -> None:
     """Check files for numpy shape bugs.
 
@@ -99,6 +104,7 @@ def check(
         jobs=jobs,
         stdin_filename=stdin_filename,
         prefilter=not no_skip,
+        rank1=rank1,
     )
     with writing_safely():
         _check(paths, options, format_, exit_zero=exit_zero, quiet=quiet, statistics=statistics)
@@ -131,7 +137,7 @@ def _check(
         emit(result.findings, format_, stream, context=context)
         if fixed_stdin:
             stdout.flush()
-            getattr(sys.stdout, "buffer", sys.stdout).write(b"".join(fixed_stdin))
+            cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout)).write(b"".join(fixed_stdin))
     sys.exit(result.exit_code(exit_zero=exit_zero))
 
 

@@ -1,7 +1,7 @@
 """Apply fixes to a text, re-lint, repeat; and show the result as a unified diff.
 
 Positions are 1-based (row, column) with columns counting characters and
-ends exclusive (CONTRACT section 3); rows end at "\\r\\n", "\\r" or "\\n", as
+ends exclusive; rows end at "\\r\\n", "\\r" or "\\n", as
 Python's own tokenizer counts them. Everything outside the edits stays byte
 for byte, line endings included.
 
@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
+from .errors import InternalError, SourceError
 from .findings import Finding, Fix, Position
 
 MAX_ROUNDS = 10
@@ -97,6 +100,53 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[bool]]:
     return "".join(pieces), applied
 
 
+# Past this many fixes in one file, the rest are held back rather than
+# checked (each check lints the file again).
+MAX_SINGLE_CHECKS = 24
+
+
+def _introduces(before: Sequence[Finding], after: Sequence[Finding], removed: Sequence[Finding]) -> bool:
+    """Whether `after` has a finding of some code more often than `before` less the ones fixed."""
+    counts = Counter(f.code for f in before)
+    for finding in removed:
+        if counts[finding.code] > 0:
+            counts[finding.code] -= 1
+    counts.subtract(f.code for f in after)
+    return any(n < 0 for n in counts.values())
+
+
+def verified_fixes(
+    text: str,
+    findings: list[Finding],
+    lint: Callable[[str], list[Finding]],
+    apply: "Applier | None" = None,
+    before: list[Finding] | None = None,
+) -> list[Finding]:
+    """The findings, each keeping its fix only where the text with that fix alone has no new finding.
+
+    A fix held back leaves the finding without one, in every output format,
+    so `fix` is null exactly where applying it would make another problem.
+    `apply` puts fixes into the text (a notebook's go into their cells);
+    `before` is what `lint` says of `text` when `findings` came from elsewhere
+    (a run's findings are checked against the static ones).
+    """
+    if before is None:
+        before = findings
+    held: set[int] = set()
+    for number, finding in enumerate(f for f in findings if f.fix is not None):
+        if number >= MAX_SINGLE_CHECKS:
+            held.add(id(finding))
+            continue
+        alone, done = (apply or apply_finding_fixes)(text, [finding])
+        try:
+            after = lint(alone) if all(done) else None
+        except (SourceError, InternalError):  # the fixed text cannot be checked: no fix beats an unchecked one
+            after = None
+        if after is None or _breaks_parse(before, after) or _introduces(before, after, [finding]):
+            held.add(id(finding))
+    return [replace(f, fix=None) if id(f) in held else f for f in findings]
+
+
 @dataclass
 class FixOutcome:
     """The fixed text, the findings left in it, and how many findings the fixes removed."""
@@ -108,10 +158,19 @@ class FixOutcome:
     reverted: str | None = None
 
 
-# Fixes that make an array a column change every shape computed from it, and
-# often resolve later findings (a `.T` that now transposes): they go first,
-# alone, and the rest is recomputed on the new text.
-ORIGIN_CODES = frozenset({"SL001"})
+@lru_cache(maxsize=None)
+def origin_codes() -> frozenset[str]:
+    """The codes whose fixes go first, alone (the rules' `fix_first`).
+
+    Fixes that make an array a column change every shape computed from it, and
+    often resolve later findings (a `.T` that now transposes); the rest is
+    recomputed on the new text. Read when fixing, not at import: the rules
+    load libcst, which checking files that cannot reach numpy never needs.
+    """
+    from .rules import RULES
+
+    return frozenset(rule.code for rule in RULES if rule.fix_first)
+
 
 # Applies the fixes of some findings to a text: the new text, and which were applied.
 Applier = Callable[[str, Sequence[Finding]], "tuple[str, list[bool]]"]
@@ -152,7 +211,7 @@ def fix_until_stable(
         ]
         if not fixable:
             break
-        origins = [f for f in fixable if f.code in ORIGIN_CODES]
+        origins = [f for f in fixable if f.code in origin_codes()]
         group = origins or fixable
         step = _apply_checked(outcome, group, lint, apply, judge)
         if step is None:
@@ -160,7 +219,7 @@ def fix_until_stable(
             progressed = False
             for finding in group:
                 single = _apply_checked(outcome, [finding], lint, apply, judge)
-                if single is None:
+                if single is None or isinstance(single, str):
                     rejected.add(_key(finding))
                 elif single.text != outcome.text:
                     outcome = single

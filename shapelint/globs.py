@@ -123,7 +123,7 @@ class Glob:
                     if char != "/":
                         following.add(i + 1)
                 elif kind == _CLASS:
-                    if char in value:  # type: ignore[operator]
+                    if isinstance(value, _Class) and char in value:
                         following.add(i + 1)
                 elif kind == _STAR:
                     if char != "/":

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import warnings
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -62,8 +63,12 @@ def _python_stack() -> Iterator[None]:
 def python_ast(source: str, filename: str = "<unknown>") -> ast.Module:
     """Python's AST of `source`; raises Python's SyntaxError, or Refused where Python runs out of stack."""
     try:
-        with _python_stack():
-            return compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        with _python_stack(), warnings.catch_warnings():
+            # `"\d"` and the like warn while compiling; the file's own run will say so, not the linter.
+            warnings.simplefilter("ignore")
+            tree = compile(source, filename, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            assert isinstance(tree, ast.Module)
+            return tree
     except (RecursionError, MemoryError) as exc:
         # CPython's parser raises MemoryError (with no message) when its own stack is full.
         detail = str(exc) or "its parser's stack is full"

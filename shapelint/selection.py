@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from .rules import ALWAYS_ON as ALWAYS_ON_CODES
 from .rules import CODES
 
-ALWAYS_ON = frozenset({"SL000"})
+ALWAYS_ON = frozenset(ALWAYS_ON_CODES)
 
 
 def all_codes() -> list[str]:

@@ -1,4 +1,4 @@
-"""`shapelint shapes`: print the inferred shape of every assignment (CONTRACT section 4)."""
+"""`shapelint shapes`: print the inferred shape of every assignment."""
 
 from __future__ import annotations
 
@@ -7,12 +7,21 @@ import sys
 
 import click
 
-from .errors import SourceError
 from .checking import internal_error
 from .discovery import DiscoveryError, iter_files
-from .shapes import ShapeRow, format_rows, shapes_for_path
+from .errors import SourceError
+from .notebook import SUFFIX as NOTEBOOK_SUFFIX
+from .notebook import infer_notebook_shapes
 from .output import writing_safely
+from .shapes import ShapeRow, format_rows, infer_shapes
 from .sourcefile import read_source, read_stream
+
+
+def shapes_for_path(path: str, text: str) -> list[ShapeRow]:
+    """Rows for one file's text; notebooks go through the notebook reader."""
+    if path.endswith(NOTEBOOK_SUFFIX):
+        return infer_notebook_shapes(text, path)
+    return infer_shapes(text, path)
 
 
 @click.command()

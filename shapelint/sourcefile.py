@@ -33,7 +33,7 @@ import tempfile
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO, cast
 
 from .errors import SourceError  # noqa: F401 (a file that cannot be read, decoded or written)
 
@@ -139,9 +139,9 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_stream(stream: BinaryIO, display: str) -> SourceFile:
+def read_stream(stream: BinaryIO | TextIO, display: str) -> SourceFile:
     """A source read from stdin (or any binary stream; a text stream is read through its bytes)."""
-    data = getattr(stream, "buffer", stream).read(MAX_BYTES + 1)
+    data = cast(BinaryIO, getattr(stream, "buffer", stream)).read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise SourceError(f"too large to check (over {MAX_BYTES // 2**20} MB)")
     text, encoding = decode(data)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shapelint.rules import CODES, RULES
+from shapelint.rules import ALWAYS_ON, CODES, RULES
 
 # Runs the console script's `main` in a fresh interpreter, then writes the loaded modules' names.
 SCRIPT = """
@@ -56,3 +56,4 @@ def test_a_numpy_file_is_analyzed_without_importing_numpy(tmp_path):
 
 def test_the_codes_are_the_rules_codes():
     assert CODES == tuple(rule.code for rule in RULES)
+    assert ALWAYS_ON == tuple(rule.code for rule in RULES if rule.always_on)

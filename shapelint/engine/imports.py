@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 from pathlib import Path
 
 import libcst as cst
@@ -42,10 +41,9 @@ import libcst as cst
 from .. import guard
 from ..sourcefile import SourceError, read_source
 from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Function, Instance, Lst, Tup, Value
+from .stack import deep_stack
 from .walker import ModuleInfo, analyze_module_info
 
-# Same as api's limit; api cannot be imported here (it imports the engine).
-_RECURSION_LIMIT = 20000
 # `from a.b import c`, `import a.b, c as d`: the module names a text may import (a superset is fine).
 _FROM_IMPORT = re.compile(r"\bfrom[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b")
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.MULTILINE)
@@ -82,15 +80,12 @@ class SiblingImporter:
             text = read_source(path, str(path)).text
         except SourceError:
             return None
-        limit = sys.getrecursionlimit()
         try:
-            sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-            return analyze_module_info(guard.parse_module(text))
-        except (cst.ParserSyntaxError, RecursionError, SyntaxError, guard.Refused):
+            with deep_stack():
+                return analyze_module_info(guard.parse_module(text))
+        except (cst.ParserSyntaxError, SourceError, SyntaxError, guard.Refused):
             # A helper that does not parse is reported when it is checked itself.
             return None
-        finally:
-            sys.setrecursionlimit(limit)
 
 
 def module_path(folder: Path, module: str) -> Path | None:

@@ -42,7 +42,7 @@ from ..values import (
 )
 from ..domain import UNKNOWN_AXIS, Known, Shape, certainly_different
 from .evaluator import Evaluator, numpy_name
-from .facts import Analysis, Binding, Elementwise, Operand
+from .facts import Analysis, Elementwise, Operand
 from .provenance import AUG_OPERATORS
 from .scopes import ModuleScan, dotted_name
 
@@ -110,7 +110,7 @@ class ModuleInfo:
     def __init__(self, module: cst.Module, importer: Importer | None = None) -> None:
         self.module = module
         self.importer = importer
-        self.analysis = Analysis(module)
+        self.analysis = Analysis(module=module)
         self.scan = ModuleScan(module)
         self.module_walker: Walker | None = None
         self.memo: dict[Any, FunctionResult] = {}
@@ -312,9 +312,7 @@ class Walker:
             if self.recording and flat:
                 analysis.record_assignment(target, value, value_node)  # type: ignore[arg-type]
             if self.events and flat:
-                if isinstance(value, Array):
-                    fresh = value.origin is not None and value.origin in self.evaluator.fresh_origins
-                    analysis.bindings.append(Binding(target, value_node, value, fresh))  # type: ignore[arg-type]
+                self._record_binding(target, value, value_node)  # type: ignore[arg-type]
             return
         if kind is cst.Tuple or kind is cst.List:
             elements = target.elements  # type: ignore[attr-defined]
@@ -327,10 +325,16 @@ class Walker:
             self.assign(target.value, Lst(None), None, flat=False)  # type: ignore[attr-defined]
             return
         if kind is cst.Attribute:
+            if self.events and flat:
+                self._record_binding(target, value, value_node)  # type: ignore[arg-type]
             self._assign_attribute(target, value)  # type: ignore[arg-type]
             return
         if kind is cst.Subscript:
             self._assign_subscript(target, value)  # type: ignore[arg-type]
+
+    def _record_binding(self, target: cst.Name | cst.Attribute, value: Value, value_node: cst.CSTNode | None) -> None:
+        fresh = isinstance(value, Array) and value.origin is not None and value.origin in self.evaluator.fresh_origins
+        self.info.analysis.record_binding(target, value_node, value, fresh)
 
     def _assign_attribute(self, target: cst.Attribute, value: Value) -> None:
         base_node = target.value

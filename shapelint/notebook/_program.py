@@ -21,15 +21,14 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
 import libcst as cst
 
 from .. import api
 from ..engine.imports import SiblingImporter
-from ..engine.positions import positions
 from ..findings import Edit, Finding, Position
-from ..rules import Report, Rule
+from ..rules import Rule
 from ..shapes import ShapeRow, infer_module_shapes
 from ..sourcefile import read_source
 from ._format import Notebook, NotebookFormatError, read_notebook, split_lines
@@ -66,7 +65,7 @@ class Program:
         end = inside(finding.end) or Position(row, finding.start.column)
         fix = finding.fix
         if fix is not None:
-            edits = []
+            edits: list[Edit] = []
             for edit in fix.edits:
                 edit_start, edit_end = inside(edit.start), inside(edit.end)
                 if edit_start is None or edit_end is None:
@@ -141,60 +140,6 @@ def _format_error(exc: NotebookFormatError, filename: str) -> Finding:
     return Finding("SL000", "syntax-error", "error", str(exc), filename, where, where, exc.row)
 
 
-def note_pointers(reports: list[tuple[type[Rule], Report]]) -> set[cst.CSTNode]:
-    """The nodes `with_cell_notes` needs placed: reports whose notes name a row, and the nodes those notes point at."""
-    wanted: set[cst.CSTNode] = set()
-    for _, report in reports:
-        pointers = [note[1] for note in report.notes if isinstance(note, tuple)]
-        if pointers:
-            wanted.update(pointers)
-            wanted.add(report.node)
-    return wanted
-
-
-def with_cell_notes(
-    reports: list[tuple[type[Rule], Report]],
-    origin: Callable[[cst.CSTNode], Origin],
-    label: Callable[[int], str] = lambda cell: f"cell {cell}",
-) -> list[tuple[type[Rule], Report]]:
-    """Notes that name a row (`a` became (5,) at line {line}) name the cell's row, and the cell if it is another.
-
-    `origin` gives the (cell, row in the cell) of a node of `note_pointers`,
-    `label` how a note names another cell.
-    """
-    out = []
-    for rule, report in reports:
-        if not any(isinstance(note, tuple) for note in report.notes):
-            out.append((rule, report))
-            continue
-        here = origin(report.node)
-        notes: list[str] = []
-        for note in report.notes:
-            if not isinstance(note, tuple):
-                notes.append(note)
-                continue
-            text, node = note
-            there = origin(node)
-            if there is None:
-                continue
-            cell, row = there
-            notes.append(text.format(line=str(row) if here and here[0] == cell else f"{row} of {label(cell)}"))
-        out.append((rule, replace(report, notes=tuple(notes))))
-    return out
-
-
-def _with_program_notes(
-    module: cst.Module, program: Program, reports: list[tuple[type[Rule], Report]]
-) -> list[tuple[type[Rule], Report]]:
-    where = positions(module, note_pointers(reports))
-
-    def origin(node: cst.CSTNode) -> Origin:
-        span = where.get(node)
-        return program.origin(span[0][0]) if span is not None else None
-
-    return with_cell_notes(reports, origin)
-
-
 def _order(finding: Finding) -> tuple:
     return (finding.cell or 0, finding.start, finding.end, finding.code)
 
@@ -205,6 +150,7 @@ def lint_notebook(
     *,
     folder: str | os.PathLike[str] | None = None,
     rules: Iterable[type[Rule]] | None = None,
+    rank1: str = "hazards",
 ) -> list[Finding]:
     """All findings of a notebook's text (before noqa and select/ignore), each with its cell.
 
@@ -220,8 +166,8 @@ def lint_notebook(
         return []
     program, module = parse_program(notebook, filename)
     importer = SiblingImporter(Path(folder) if folder is not None else Path(filename).parent)
-    reports = _with_program_notes(module, program, api.run_rules(api.analyze(module, importer), rules))
-    located = (program.locate(f) for f in api.to_findings(module, filename, reports))
+    reports = api.run_rules(api.analyze(module, importer), rules, rank1)
+    located = (program.locate(f) for f in api.to_findings(module, filename, reports, program.origin))
     return sorted([*program.errors, *(f for f in located if f is not None)], key=_order)
 
 

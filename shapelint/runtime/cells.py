@@ -10,7 +10,7 @@ note that `a1` became (4,) at line 1 of cell 28.
 
 `shapelint run course.ipynb` (notebook.py) names a cell by its place in the
 notebook (`course.ipynb:cell 30`, then `"cell": 30` in JSON); the IPython
-extension (ipython.py) by its execution count (`In[30]`), which is all a
+extension (extension.py) by its execution count (`In[30]`), which is all a
 kernel knows of a cell.
 """
 
@@ -22,13 +22,12 @@ from typing import Any, Callable
 
 import libcst as cst
 
-from ..api import to_findings
+from ..api import Place, to_findings
 from ..engine.facts import Analysis
 from ..engine.positions import positions
 from ..findings import Finding
-from ..notebook._program import note_pointers, with_cell_notes
 from .instrument import Instrumented
-from .recorder import ModuleRecord, Recorder, runtime_reports
+from .recorder import ModuleRecord, Recorder, checked_fixes, runtime_reports
 
 # Each cell's wrappers live in a global of their own; functions a cell defines keep reading it later.
 _SITES_NAMES = (f"__shapelint_{n}__" for n in itertools.count(1))
@@ -83,31 +82,52 @@ class Cells:
 
     # -- recorder.RecordGroup --
 
-    def findings(self, enabled: set[str] | None) -> list[Finding]:
-        """The rules on the events of every cell at once; each finding in the cell of its node."""
-        records = [r for r in self.records if r.bindings or r.elementwise or r.products or r.transposes or r.failures]
+    def findings(self, enabled: set[str] | None, rank1: str = "hazards") -> list[Finding]:
+        """The rules on the events of every cell at once; each finding in the cell of its node.
+
+        A fix is kept only where the cells, that one fixed, have no new static finding.
+        """
+        records = [r for r in self.records if r.any()]
         if not records:
             return []
-        analysis = _together(records)
-        reports = runtime_reports(analysis, enabled, self.recorder.rank_1)
+        reports = runtime_reports(_together(records), rank1)
         if not reports:
             return []
-        wanted = {report.node for _, report in reports} | note_pointers(reports)
-        where: dict[cst.CSTNode, tuple[ModuleRecord, int]] = {}
+        wanted: set[cst.CSTNode] = set()
+        for _, report in reports:
+            wanted.add(report.node)
+            wanted.update(note.node for note in report.notes if note.node is not None)
+            wanted.update(hazard.node for hazard in report.hazards)
+        where: dict[cst.CSTNode, tuple[ModuleRecord, int, int]] = {}
         for record in records:
-            for node, span in positions(record.module, wanted).items():
-                where[node] = (record, span[0][0])
-
-        def origin(node: cst.CSTNode) -> tuple[int, int] | None:
-            found = where.get(node)
-            return (self.key_of(found[0]), found[1]) if found is not None else None
-
-        reports = with_cell_notes(reports, origin, self.label)
+            for node, ((row, column), _) in positions(record.module, wanted).items():
+                where[node] = (record, row, column)
         out: list[Finding] = []
         for record in records:
             mine = [(rule, report) for rule, report in reports if where.get(report.node, (None,))[0] is record]
-            out.extend(replace(f, source="runtime") for f in to_findings(record.module, record.display, mine))
+            found = to_findings(record.module, record.display, mine, place=lambda node: self._place(where, node))
+            found = checked_fixes(record.source, found, self.notebook or record.display, rank1, self._program(record))
+            out.extend(replace(f, source="runtime") for f in found if enabled is None or f.code in enabled)
         return out
+
+    def _place(self, where: dict[cst.CSTNode, tuple[ModuleRecord, int, int]], node: cst.CSTNode) -> Place | None:
+        found = where.get(node)
+        if found is None:
+            return None
+        record, row, column = found
+        key = self.key_of(record)
+        if self.notebook is not None:
+            return Place(self.notebook, key, row, column + 1, self.label(key), key)
+        return Place(record.display, None, row, column + 1, self.label(key), key)
+
+    def _program(self, record: ModuleRecord) -> Callable[[str], str]:
+        """The cells run so far as one program, with `text` in the place of `record`'s cell."""
+
+        def program(text: str) -> str:
+            cells = (text if r is record else r.source for r in self.records)
+            return "".join(cell if cell.endswith("\n") else cell + "\n" for cell in cells)
+
+        return program
 
     def place(self, finding: Finding) -> Finding:
         if self.notebook is None:
@@ -128,12 +148,13 @@ def _together(records: list[ModuleRecord]) -> Analysis:
     """One analysis of the events of several modules; its module holds all their statements (for the rules' lookups)."""
     module = cst.Module(body=[statement for record in records for statement in record.module.body])
     return Analysis(
-        module,
+        module=module,
         elementwise=[e for r in records for e in r.elementwise],
         products=[e for r in records for e in r.products],
         transposes=[e for r in records for e in r.transposes],
         failures=[e for r in records for e in r.failures],
         bindings=[e for r in records for e in r.bindings],
+        qualnames={node: name for r in records for node, name in r.qualnames.items()},
     )
 
 

@@ -8,7 +8,7 @@ the runtime findings by code and span:
 - `not confirmed`: code on that row ran with arrays, and the run did not report it;
 - `not reached`: nothing on that row was seen running with arrays.
 
-And every assignment whose static shape is concrete (CONTRACT section 4:
+And every assignment whose static shape is concrete (as `shapelint shapes` lists them:
 known ints only) is compared with the values the run bound to the same
 target: a disagreement is any observed value of another shape, or a value
 that is no array or numpy scalar at all. That is the runtime half of
@@ -22,6 +22,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence, TextIO
+
+import libcst as cst
 
 from .. import api
 from ..engine.positions import positions
@@ -123,18 +125,24 @@ def concrete(value: Any) -> tuple[int, ...] | None:
 
 
 def _rows_run(record: ModuleRecord, recorder: Recorder) -> set[int]:
-    rows = set()
+    rows: set[int] = set()
     for site in recorder.sites:
         if site is not None and recorder.record_of(site) is record and recorder.ran(site):
             rows.update(range(site.start[0], site.end[0] + 1))
     return rows
 
 
-def compare_module(record: ModuleRecord, recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare_module(
+    record: ModuleRecord,
+    recorder: Recorder,
+    runtime: Sequence[Finding],
+    codes: set[str] | None = None,
+    rank1: str = "hazards",
+) -> Comparison:
     """Compare one executed module's static findings and shapes with the run's."""
     result = Comparison()
     module = record.module
-    static = api.lint_module(module, record.display)
+    static = api.lint_module(module, record.display, rank1=rank1)
     static = [f for f in without_suppressed(static, record.source) if codes is None or f.code in codes]
     mine = [f for f in runtime if f.filename == record.display]
     _match(result, static, mine, {(None, row) for row in _rows_run(record, recorder)})
@@ -172,12 +180,14 @@ def _match(result: Comparison, static: Sequence[Finding], runtime: Sequence[Find
     result.runtime_only = [f for f in runtime if _span(f) not in static_spans]
 
 
-def compare_notebook(cells: Cells, recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare_notebook(
+    cells: Cells, recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None, rank1: str = "hazards"
+) -> Comparison:
     """Compare a run notebook with `check`'s reading of it: findings by cell and span, shapes by cell, row and name."""
     result = Comparison()
     path, display = Path(cells.config_file), cells.notebook or ""
     text = path.read_text(encoding="utf-8")
-    static = without_suppressed_in_cells(lint_notebook(text, display, folder=path.parent), text)
+    static = without_suppressed_in_cells(lint_notebook(text, display, folder=path.parent, rank1=rank1), text)
     static = [f for f in static if f.code != "SL000" and (codes is None or f.code in codes)]
     rows_run: set[tuple[int | None, int]] = set()
     observed: dict[tuple[int, int, str], list[tuple[int, ...] | str]] = {}
@@ -186,21 +196,23 @@ def compare_notebook(cells: Cells, recorder: Recorder, runtime: Sequence[Finding
         rows_run.update((cell, row) for row in _rows_run(record, recorder))
         where = positions(record.module, list(record.observed))
         for target, seen in record.observed.items():
-            if target in where:
+            if target in where and isinstance(target, cst.Name):  # rows name attributes by their code, never matched
                 observed.setdefault((cell, where[target][0][0], target.value), []).extend(seen)
     _match(result, static, [f for f in runtime if f.filename == display], rows_run)
     for row in infer_notebook_shapes(path, display):
         shape = concrete(row.value)
-        seen = observed.get((row.cell or 0, row.row, row.name))
-        if shape is None or not seen:
+        bound = observed.get((row.cell or 0, row.row, row.name))
+        if shape is None or not bound:
             continue
         result.compared += 1
-        if any(s != shape for s in seen):
-            result.disagreements.append(Disagreement(display, row.row, row.name, shape, tuple(dict.fromkeys(seen)), row.cell))
+        if any(s != shape for s in bound):
+            result.disagreements.append(Disagreement(display, row.row, row.name, shape, tuple(dict.fromkeys(bound)), row.cell))
     return result
 
 
-def compare(recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare(
+    recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None, rank1: str = "hazards"
+) -> Comparison:
     """Compare every executed module (see the module docstring)."""
     total = Comparison()
     # A file imported twice (as `__main__` and by name) has two records: compare the one that ran most.
@@ -211,8 +223,8 @@ def compare(recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | No
         if id(record) not in grouped and (best is None or len(record.observed) > len(best.observed)):
             chosen[record.display] = record
     notebooks = [group for group in recorder.groups if isinstance(group, Cells) and group.notebook is not None]
-    comparisons = [compare_module(record, recorder, runtime, codes) for record in chosen.values()]
-    comparisons += [compare_notebook(group, recorder, runtime, codes) for group in notebooks]
+    comparisons = [compare_module(record, recorder, runtime, codes, rank1) for record in chosen.values()]
+    comparisons += [compare_notebook(group, recorder, runtime, codes, rank1) for group in notebooks]
     for one in comparisons:
         total.statuses += one.statuses
         total.runtime_only += one.runtime_only

@@ -47,7 +47,7 @@ from pathlib import Path
 from types import CodeType, TracebackType
 from typing import Any, Callable, Container
 
-from ..config import ConfigError, ConfigResolver
+from ..config import RANK1_MODES, ConfigError, ConfigResolver
 from ..links import HOW_TO_REPORT
 from ..output.text import render, source_of
 from ..selection import parse_codes
@@ -59,7 +59,6 @@ from .recorder import Recorder
 from .report import collect
 from .runner import RunResult
 
-RANK_1_MODES = ("hazards", "all")
 MAGIC = "shapelint"
 # The checker of each shell the extension is loaded in, by id of the shell.
 _LOADED: dict[int, "Checker"] = {}
@@ -76,7 +75,7 @@ class _Options(argparse.ArgumentParser):
 
 def _parser() -> _Options:
     parser = _Options(prog="%shapelint", add_help=False)
-    parser.add_argument("--rank-1", dest="rank_1", choices=RANK_1_MODES)
+    parser.add_argument("--rank-1", dest="rank_1", choices=RANK1_MODES)
     parser.add_argument("--select", action="append", default=[])
     parser.add_argument("--ignore", action="append", default=[])
     return parser
@@ -108,7 +107,7 @@ class Checker:
         self.cells = Cells(self.recorder, notebook, display=_cell_name, label=_cell_name)
         self.resolver = ConfigResolver()
         config = self.resolver.for_path(Path(notebook))
-        self.rank_1: str = getattr(config, "rank_1", None) or "hazards"
+        self.rank_1: str = config.rank1 or "hazards"
         self.select: tuple[str, ...] | None = None
         self.ignore: tuple[str, ...] = ()
         self.reported: set[tuple[Any, ...]] = set()
@@ -210,9 +209,8 @@ class Checker:
             run.located = locate(exc, self.recorder)
             if run.located is not None:
                 self.recorder.record_failure(run.located.gid, run.located.operands, exc)
-        self.recorder.rank_1 = self.rank_1
         try:
-            outcome = collect(run, select=self.select, ignore=self.ignore, resolver=self.resolver)
+            outcome = collect(run, select=self.select, ignore=self.ignore, resolver=self.resolver, rank1=self.rank_1)
         except ConfigError as exc2:
             sys.stderr.write(f"shapelint: error: {exc2}\n")
             return

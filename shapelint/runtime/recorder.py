@@ -5,10 +5,10 @@ the result of every operation they ran. A hook turns the observed arrays
 into the engine's abstract values (`Array(shape_of(*a.shape), kind)`),
 applies the registry rule of the numpy function the operation stands for
 (only to learn provenance: whether the result is an un-kept reduction or
-has explicit axes), sets the rank-1 origin exactly as the evaluator does
-(`Evaluator._mark`), and records the same events the evaluator records
-(`Evaluator._record`) for the same libcst nodes, but with the observed
-shapes. `findings()` then runs the rules on them, so a runtime finding has
+has explicit axes), gives it its provenance with the evaluator's own
+function (`provenance.with_provenance`), and records it through the same
+recorder (`facts.Facts.record_operation`) for the same libcst nodes, but
+with the observed shapes. `findings()` then runs the rules on them, so a runtime finding has
 the code, span and wording of the static one, with the real numbers.
 
 Provenance lives with the array object: an id-keyed table of
@@ -29,17 +29,18 @@ from __future__ import annotations
 import os
 import weakref
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
 import libcst as cst
 import numpy as np
 
-from ..engine.provenance import with_rank1_origin
-from ..api import run_rules, to_findings
+from ..api import lint_source, run_rules, to_findings
 from ..domain import SCALAR, Known, shape_of
-from ..engine.evaluator import BROADCASTING, PRODUCTS, TRANSPOSES
-from ..engine.facts import Analysis, Binding, Elementwise, Failure, Operand, Product, Transpose
+from ..engine.facts import Analysis, Facts, Operand
+from ..engine.provenance import data_inputs, with_provenance
+from ..errors import InternalError, SourceError
 from ..findings import Finding
+from ..fixing import verified_fixes
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
 from ..rules import RULES, Report, Rule
 from ..values import (
@@ -64,11 +65,11 @@ _generic = np.generic
 MAX_SIGNATURES = 16
 # Lists and tuples longer than this are not followed item by item (data, not a shape).
 MAX_ITEMS = 64
-NO_PROV: tuple[Any, Any, bool] = (None, None, False)
+# An observed array's provenance: (origin, reduced, explicit, root), as `values.Array` holds them.
+NO_PROV: tuple[Any, Any, bool, Any] = (None, None, False, None)
 _METHOD_PREFIXES = ("numpy.ndarray.", "numpy.random.Generator.", "numpy.random.RandomState.")
 _MISSING = object()
-# Rules evaluated at runtime: SL010 reads loops the runtime does not record.
-RUNTIME_RULES = [rule for rule in RULES if rule.code not in ("SL000", "SL010")]
+RUNTIME_RULES = [rule for rule in RULES if rule.runtime]
 
 
 def kind_of(dtype: np.dtype) -> str:
@@ -90,19 +91,14 @@ def observed_shape(value: Any) -> tuple[int, ...] | None:
     return None
 
 
-@dataclass
-class ModuleRecord:
-    """One instrumented file: its rewrite, the name findings give it, and the events seen in it."""
+@dataclass(kw_only=True)
+class ModuleRecord(Facts):
+    """One instrumented file: its rewrite, the name findings give it, and the facts seen in it."""
 
     instrumented: Instrumented
     display: str
-    elementwise: list[Elementwise] = field(default_factory=list)
-    products: list[Product] = field(default_factory=list)
-    transposes: list[Transpose] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    bindings: list[Binding] = field(default_factory=list)
     # Assignment target -> the distinct observed shapes (a tuple) or type names (a str) bound to it.
-    observed: dict[cst.Name, list[tuple[int, ...] | str]] = field(default_factory=dict)
+    observed: dict[cst.Name | cst.Attribute, list[tuple[int, ...] | str]] = field(default_factory=dict)
     executed: set[cst.CSTNode] = field(default_factory=set)
 
     @property
@@ -115,12 +111,13 @@ class ModuleRecord:
 
     def analysis(self) -> Analysis:
         return Analysis(
-            self.module,
+            module=self.module,
             elementwise=list(self.elementwise),
             products=list(self.products),
             transposes=list(self.transposes),
             failures=list(self.failures),
             bindings=list(self.bindings),
+            qualnames=dict(self.qualnames),
         )
 
 
@@ -159,12 +156,6 @@ def _numpy_functions() -> dict[int, tuple[Any, str]]:
     return table
 
 
-def _is_python_scalar(value: Value) -> bool:
-    if isinstance(value, (Int, PyFloat)):
-        return True
-    return isinstance(value, Const) and isinstance(value.value, (bool, int, float, complex))
-
-
 class Recorder:
     """Collects observed events for every instrumented module of one run."""
 
@@ -177,14 +168,12 @@ class Recorder:
         self.modules: list[ModuleRecord] = []
         self.wrapper_codes: dict[Any, int] = {}
         self.internal_errors: list[str] = []
-        self._provs: dict[int, tuple[Any, tuple[Any, Any, bool]]] = {}
+        self._provs: dict[int, tuple[Any, tuple[Any, Any, bool, Any]]] = {}
         self._prov_limit = 4096
         self._functions: dict[int, tuple[Any, str]] | None = None
         self.hooks = Hooks(self.binary, self.unary, self.call, self.attr, self.index, self.bind, self.aug)
         # Modules whose findings are made together (a notebook's cells), see `RecordGroup`.
         self.groups: list[RecordGroup] = []
-        # SL001's mode, "hazards" or "all" (the `rank-1` setting), for `runtime_reports`.
-        self.rank_1 = "hazards"
 
     def stop(self) -> None:
         """Record nothing more: code instrumented so far keeps running, and its wrappers only pass results on."""
@@ -200,7 +189,7 @@ class Recorder:
     ) -> Instrumented:
         """Rewrite one module's source; raises InstrumentError or SyntaxError (see `instrument`)."""
         made = instrument(source, filename, len(self.sites), module, sites_name)
-        record = ModuleRecord(made, display if display is not None else display_name(filename, self.cwd))
+        record = ModuleRecord(instrumented=made, display=display if display is not None else display_name(filename, self.cwd))
         self.modules.append(record)
         for site in made.sites:
             self.sites.append(site)
@@ -228,7 +217,7 @@ class Recorder:
 
     # -- provenance of observed arrays --
 
-    def _prov(self, array: Any) -> tuple[Any, Any, bool] | None:
+    def _prov(self, array: Any) -> tuple[Any, Any, bool, Any] | None:
         entry = self._provs.get(id(array))
         if entry is not None and entry[0]() is array:
             return entry[1]
@@ -257,14 +246,15 @@ class Recorder:
 
     # -- abstract values --
 
-    def value(self, obj: Any, prov: tuple[Any, Any, bool] | None = None, depth: int = 0) -> Value:
+    def value(self, obj: Any, prov: tuple[Any, Any, bool, Any] | None = None, depth: int = 0) -> Value:
         """The engine's abstract value of an observed object (with the array's provenance)."""
         kind = type(obj)
         if kind is ndarray:
             if prov is None:
                 prov = self._prov(obj)
-            origin, reduced, explicit = prov if prov is not None else NO_PROV
-            return Array(shape_of(*obj.shape), kind_of(obj.dtype), origin, reduced, explicit)
+            origin, reduced, explicit, root = prov if prov is not None else NO_PROV
+            # An array made outside the instrumented code is its own identity.
+            return Array(shape_of(*obj.shape), kind_of(obj.dtype), origin, reduced, explicit, root or ("id", id(obj)))
         if isinstance(obj, _generic):
             return Array(SCALAR, kind_of(obj.dtype))
         if kind is bool or obj is None or kind is str:
@@ -294,10 +284,9 @@ class Recorder:
             return Const(obj.type)
         return Opaque("runtime object")
 
-    def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value]) -> Value:
-        return with_rank1_origin(node, result, inputs)[0]
-
-    def _provenance(self, node: cst.CSTNode, observed: Value, derived: Value, inputs: list[Value]) -> Value:
+    def _provenance(
+        self, node: cst.CSTNode, qualname: str | None, observed: Value, derived: Value, inputs: list[Value]
+    ) -> Value:
         """The observed result with the provenance the registry rule gives (`Evaluator.apply`)."""
         if isinstance(observed, Array):
             reduced, explicit = None, False
@@ -305,13 +294,14 @@ class Recorder:
                 reduced, explicit = derived.reduced, derived.explicit
                 if reduced is not None and reduced.node is None:
                     reduced = replace(reduced, node=node)
-            return self._mark(node, Array(observed.shape, observed.dtype, None, reduced, explicit), inputs)
+            fresh = Array(observed.shape, observed.dtype, None, reduced, explicit)
+            return with_provenance(node, qualname, fresh, inputs)[0]
         if isinstance(observed, (Tup, Lst)) and isinstance(derived, (Tup, Lst)) and observed.items is not None:
             if derived.items is not None and len(derived.items) == len(observed.items):
                 items = []
                 for seen, made in zip(observed.items, derived.items):
                     if isinstance(seen, Array) and isinstance(made, Array) and seen.rank == made.rank:
-                        seen = Array(seen.shape, seen.dtype, made.origin, made.reduced, made.explicit)
+                        seen = Array(seen.shape, seen.dtype, made.origin, made.reduced, made.explicit, made.root)
                     items.append(seen)
                 return Tup(tuple(items)) if isinstance(observed, Tup) else Lst(tuple(items))
         return observed
@@ -319,9 +309,9 @@ class Recorder:
     @staticmethod
     def _prov_of_value(value: Value) -> Any:
         if isinstance(value, Array):
-            if value.origin is None and value.reduced is None and not value.explicit:
+            if value.origin is None and value.reduced is None and not value.explicit and value.root is None:
                 return NO_PROV
-            return (value.origin, value.reduced, value.explicit)
+            return (value.origin, value.reduced, value.explicit, value.root)
         if isinstance(value, (Tup, Lst)) and value.items is not None:
             provs = [Recorder._prov_of_value(item) for item in value.items]
             return provs if any(p is not NO_PROV for p in provs) else NO_PROV
@@ -353,24 +343,11 @@ class Recorder:
                 derived = UNKNOWN
             except Exception:  # a rule bug must not change what the program does
                 derived = UNKNOWN
-        result = self._provenance(node, observed, derived, args) if error is None else UNKNOWN
-        record = self.record_of(site)
-        operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, args))
-        message = error[1] if error else None
-        kind = error[0] if error else None
-        if qualname in BROADCASTING and (error is None or kind == "broadcast"):
-            arrays = [o for o in operands if not _is_python_scalar(o.value)]
-            if len(arrays) >= 2 or error is not None:
-                record.elementwise.append(
-                    Elementwise(node, operands, result, message, spelling or (qualname or "").rpartition(".")[2])
-                )
-        elif qualname in PRODUCTS and len(operands) >= 2:
-            if error is None or kind == "matmul":
-                record.products.append(Product(node, operands[0], operands[1], result, message, spelling or PRODUCTS[qualname]))
-        elif qualname in TRANSPOSES and operands and error is None:
-            record.transposes.append(Transpose(node, operands[0]))
-        if error is not None:
-            record.failures.append(Failure(node, kind or "other", message or "", operands, {}))
+        inputs = data_inputs(qualname, args, kwargs)
+        result = self._provenance(node, qualname, observed, derived, inputs) if error is None else UNKNOWN
+        if qualname is not None:
+            operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, args))
+            self.record_of(site).record_operation(node, qualname, operands, result, error, spelling)
         return result
 
     def _qualname(self, func: Any) -> str | None:
@@ -461,7 +438,7 @@ class Recorder:
         if prov is _MISSING:
             try:
                 site = state.site
-                value = UNKNOWN
+                value: Value = UNKNOWN
                 if tl is ndarray or tr is ndarray:
                     value = self._observe_binary(site, left, right, result)
                 self._bound(state, site.targets[0], None, result, value)
@@ -541,7 +518,7 @@ class Recorder:
         explicit = derived.explicit if isinstance(derived, Array) and derived.rank == observed.rank else False
         value = Array(observed.shape, observed.dtype, None, None, explicit)
         # An index that drops axes from rank 2+ makes a new rank-1 array (`Evaluator.subscript_values`).
-        return self._mark(site.node, value, [base_value] if base_value.rank == 1 else [])
+        return with_provenance(site.node, None, value, [base_value] if base_value.rank == 1 else [])[0]
 
     def call(self, gid: int, func: Any, values: tuple, result: Any) -> Any:
         state = self._states[gid]
@@ -650,12 +627,14 @@ class Recorder:
             for target in site.targets:
                 self._bound(state, target, site.value_node, value, abstract)
 
-    def _observe_target(self, record: ModuleRecord, target: cst.Name, seen: tuple[int, ...] | str) -> None:
+    def _observe_target(self, record: ModuleRecord, target: cst.Name | cst.Attribute, seen: tuple[int, ...] | str) -> None:
         found = record.observed.setdefault(target, [])
         if seen not in found and len(found) < MAX_SIGNATURES:
             found.append(seen)
 
-    def _bound(self, state: _SiteState, target: cst.Name, value_node: cst.CSTNode | None, obj: Any, value: Value | None) -> None:
+    def _bound(
+        self, state: _SiteState, target: cst.Name | cst.Attribute, value_node: cst.CSTNode | None, obj: Any, value: Value | None
+    ) -> None:
         """One name bound to `obj` (abstract `value`): a Binding for the rules, the shape for `--compare`."""
         record = state.record
         record.executed.add(state.site.node)
@@ -663,7 +642,7 @@ class Recorder:
         self._observe_target(record, target, shape if shape is not None else type(obj).__name__)
         if isinstance(value, Array):
             fresh = value.origin is not None and value.origin in state.site.inner
-            record.bindings.append(Binding(target, value_node, value, fresh))
+            record.record_binding(target, value_node, value, fresh)
 
     # -- a failed operation (from the traceback) --
 
@@ -704,7 +683,7 @@ class Recorder:
             if site.kind == INDEX and kind == "index":
                 base = operands.get("__o")
                 record = state.record
-                record.failures.append(Failure(site.node, "index", error[1], (Operand(site.operand_nodes[0], self.value(base)),), {}))
+                record.record_failure(site.node, "index", error[1], (Operand(site.operand_nodes[0], self.value(base)),))
                 return site
         except Exception as exc2:
             self._fail(state, exc2)
@@ -712,17 +691,23 @@ class Recorder:
 
     # -- the findings --
 
-    def findings(self, enabled: set[str] | None = None) -> list[Finding]:
-        """The rules' findings on what was observed, once per span, with concrete fixes in their messages."""
+    def findings(self, enabled: set[str] | None = None, rank1: str = "hazards") -> list[Finding]:
+        """The rules' findings on what was observed, once per span, with concrete fixes in their messages.
+
+        Every runtime rule runs (a hazard that makes SL001 matter counts even
+        where its own code is not `enabled`); then the findings are selected.
+        A fix is kept only where the fixed file has no new static finding.
+        """
         out: list[Finding] = []
         grouped = {id(record) for group in self.groups for record in group.records}
         for record in self.modules:
-            if id(record) not in grouped:
-                reports = runtime_reports(record.analysis(), enabled, self.rank_1)
-                found = to_findings(record.module, record.display, reports)
-                out.extend(replace(f, source="runtime") for f in found)
+            if id(record) in grouped:
+                continue
+            reports = runtime_reports(record.analysis(), rank1)
+            found = checked_fixes(record.source, to_findings(record.module, record.display, reports), record.display, rank1)
+            out.extend(replace(f, source="runtime") for f in found if enabled is None or f.code in enabled)
         for group in self.groups:
-            out.extend(group.findings(enabled))
+            out.extend(group.findings(enabled, rank1))
         return out
 
 
@@ -731,7 +716,7 @@ class RecordGroup(Protocol):
 
     records: list[ModuleRecord]
 
-    def findings(self, enabled: set[str] | None) -> list[Finding]: ...
+    def findings(self, enabled: set[str] | None, rank1: str) -> list[Finding]: ...
 
     def place(self, finding: Finding) -> Finding:
         """The finding as it is reported (a notebook's cell findings name the notebook and the cell)."""
@@ -746,21 +731,45 @@ class RecordGroup(Protocol):
         ...
 
 
-def runtime_reports(
-    analysis: Analysis, enabled: set[str] | None = None, rank_1: str = "hazards"
-) -> list[tuple[type[Rule], Report]]:
-    """The rules' reports on observed events, with concrete fixes in their messages.
+def runtime_reports(analysis: Analysis, rank1: str = "hazards") -> list[tuple[type[Rule], Report]]:
+    """Every runtime rule's reports on observed events, with concrete fixes in their messages.
 
-    `rank_1` is SL001's mode; the rules take it where they have modes.
+    `rank1` is SL001's mode; the caller selects the codes it reports.
     """
     from .fixes import concretize
 
-    if not (analysis.elementwise or analysis.products or analysis.transposes or analysis.failures or analysis.bindings):
+    if not analysis.any():
         return []
-    reports = run_rules(analysis, [r for r in RUNTIME_RULES if enabled is None or r.code in enabled])
+    reports = run_rules(analysis, RUNTIME_RULES, rank1)
     for rule, report in reports:
-        concretize(rule.code, report, analysis)
+        concretize(rule, report, analysis)
     return reports
+
+
+def checked_fixes(
+    source: str,
+    found: list[Finding],
+    filename: str,
+    rank1: str,
+    program: Callable[[str], str] = lambda text: text,
+) -> list[Finding]:
+    """Hold back a fix whose file, fixed, has a static finding it did not have (the program is not re-run).
+
+    `found` are positioned in `source`; `program(text)` is the whole program
+    statically linted with `text` in the place of `source` (a notebook cell
+    among the other cells).
+    """
+    if not any(f.fix is not None for f in found):
+        return found
+
+    def lint(text: str) -> list[Finding]:
+        return lint_source(program(text), filename, rank1=rank1, verify_fixes=False)
+
+    try:
+        before = lint(source)
+    except (SourceError, InternalError):  # nothing to check the fixes against
+        return [replace(f, fix=None) for f in found]
+    return verified_fixes(source, found, lint, before=before)
 
 
 def error_kind(exc: BaseException) -> str | None:

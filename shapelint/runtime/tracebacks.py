@@ -119,7 +119,7 @@ class TracebackCleaner:
             tbs.append(tb)
             tb = tb.tb_next
         if len(tbs) == len(te.stack):
-            kept = []
+            kept: list[traceback.FrameSummary] = []
             codes = self.recorder.wrapper_codes
             for i, (summary, tb) in enumerate(zip(te.stack, tbs)):
                 code = tb.tb_frame.f_code
@@ -157,6 +157,7 @@ class TracebackCleaner:
         rewritten = lines[1][summary.lineno - 1] if summary.lineno <= len(lines[1]) else ""
         mapping = _ColumnMap(rewritten, line.rstrip("\r\n"))
         start = mapping.start(_char_column(rewritten, colno))
+        end: int | None
         if getattr(summary, "end_lineno", summary.lineno) != summary.lineno:
             end = len(line.rstrip("\r\n"))
         else:

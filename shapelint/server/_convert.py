@@ -24,8 +24,6 @@ FIX_ALL_KIND = "source.fixAll.shapelint"
 SEVERITIES = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _BREAK = re.compile(r"\r\n|\r|\n")
-# "at line 4", "at line 4 of cell 2": where a note points (notes are text today).
-_NOTE_LINE = re.compile(r"\bline (\d+)(?: of cell (\d+))?")
 # The codes of a `# noqa: SL001, SL002` comment (same spelling as `noqa` reads).
 _NOQA_CODES = re.compile(r"#\s*noqa\s*:\s*[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*", re.IGNORECASE)
 
@@ -50,11 +48,10 @@ class Lines:
     def range(self, start: Position, end: Position) -> types.Range:
         return types.Range(self.position(start.row, start.column), self.position(end.row, end.column))
 
-    def line_range(self, row: int) -> types.Range:
-        """The text of a row without its indentation: where a note points."""
-        text = self.rows[min(max(row, 1), len(self.rows)) - 1]
-        indent = len(text) - len(text.lstrip())
-        return types.Range(self.position(row, indent + 1), self.position(row, len(text) + 1))
+    def rest_of_row(self, start: Position) -> types.Range:
+        """From `start` to the end of its row: where a note points (a note knows where its code starts)."""
+        text = self.rows[min(max(start.row, 1), len(self.rows)) - 1]
+        return types.Range(self.position(start.row, start.column), self.position(start.row, len(text) + 1))
 
     def to_shapelint(self, position: types.Position) -> tuple[int, int]:
         """(1-based row, 0-based column in characters) of an LSP position."""
@@ -66,19 +63,18 @@ class Lines:
         return line + 1, column
 
 
-def diagnostic(finding: Finding, lines: Lines, related: Callable[[int | None, int], types.Location | None]) -> types.Diagnostic:
-    """One finding as a diagnostic; `related(cell, row)` is the location a note's line names."""
+def diagnostic(
+    finding: Finding, lines: Lines, related: Callable[[int | None, Position], types.Location | None]
+) -> types.Diagnostic:
+    """One finding as a diagnostic; `related(cell, start)` is the location in the document a note points at."""
     message = finding.message if not finding.help else f"{finding.message}\nhelp: {finding.help}"
     information = []
     for note in finding.notes:
-        text = str(getattr(note, "message", note))
-        match = _NOTE_LINE.search(text)
-        if match is None:
+        if note.location is None or note.filename not in (None, finding.filename):
             continue
-        cell = int(match.group(2)) if match.group(2) else finding.cell
-        location = related(cell, int(match.group(1)))
+        location = related(note.cell, note.location)
         if location is not None:
-            information.append(types.DiagnosticRelatedInformation(location, text))
+            information.append(types.DiagnosticRelatedInformation(location, note.message))
     return types.Diagnostic(
         range=lines.range(finding.start, finding.end),
         message=message,

@@ -33,7 +33,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..findings import Finding
+from ..findings import Finding, Position
 from ..fixing import is_applicable
 from ..links import HOW_TO_REPORT
 from . import _convert
@@ -245,11 +245,11 @@ class ShapelintServer(LanguageServer):
             tracked.lines[cell] = _convert.Lines(entry[1], self.units())
         return tracked.lines[cell]
 
-    def related(self, tracked: Tracked, cell: int | None, row: int) -> types.Location | None:
+    def related(self, tracked: Tracked, cell: int | None, start: Position) -> types.Location | None:
         entry, lines = tracked.texts.get(cell), self.lines(tracked, cell)
         if entry is None or lines is None:
             return None
-        return types.Location(entry[0], lines.line_range(row))
+        return types.Location(entry[0], lines.rest_of_row(start))
 
     def publish(self, tracked: Tracked) -> None:
         outcome = tracked.outcome

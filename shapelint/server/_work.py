@@ -22,7 +22,7 @@ from .. import api
 
 # `check`'s own per-file steps (configuration, selection, `# noqa`, fixes), so a buffer gets exactly
 # what `check` would report for the file; this module is their only user outside `checking`.
-from ..checking import CheckOptions, _Job, _lint, _Planner, internal_error, source_kind
+from ..checking import CheckOptions, OverBudget, _Job, _lint, _Planner, internal_error, source_kind
 from ..config import Config, ConfigError
 from ..engine.imports import SiblingImporter
 from ..notebook import SUFFIX as NOTEBOOK_SUFFIX
@@ -81,11 +81,11 @@ def analyze(document: Document, *, with_shapes: bool = True) -> Outcome:
         return Outcome(excluded=True)
     text = _file_text(document)
     try:
-        outcome = Outcome(findings=_lint(job, source_kind(job), text))
+        outcome = Outcome(findings=_lint(job, source_kind(job, text), text))
         if with_shapes:
             outcome.shapes = _shapes(document, text)
         return outcome
-    except api.SourceError as exc:
+    except (api.SourceError, OverBudget) as exc:
         return Outcome(error=f"{_filename(document)}: {exc}")
     except Exception as exc:
         return Outcome(error=internal_error(_filename(document), exc))
@@ -138,13 +138,13 @@ def fix_all(document: Document, *, unsafe: bool) -> Fixed:
         job, config = _job(document)
         if _excluded(config, Path(os.path.abspath(_filename(document)))):
             return Fixed()
-        kind = source_kind(job)
         text = _file_text(document)
+        kind = source_kind(job, text)
         findings = _lint(job, kind, text)
         outcome = kind.fix(text, findings, lambda t: _lint(job, kind, t), unsafe=unsafe)
     except ConfigError as exc:
         return Fixed(error=str(exc))
-    except api.SourceError as exc:
+    except (api.SourceError, OverBudget) as exc:
         return Fixed(error=f"{_filename(document)}: {exc}")
     except Exception as exc:
         return Fixed(error=internal_error(_filename(document), exc))

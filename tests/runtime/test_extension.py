@@ -171,6 +171,21 @@ def test_the_magic_sets_the_rank_1_mode_and_the_codes(shell, capsys) -> None:
     assert "SL999" in capsys.readouterr().err and checker.select is None
 
 
+def test_sl001_waits_for_a_hazard_unless_the_magic_asks_for_every_rank_1_array(shell, capsys) -> None:
+    shell.run_cell(LOAD)
+    shell.run_cell("import numpy as np\nlone = np.zeros(3)\nv = np.ones(4)", store_history=True)
+    assert capsys.readouterr().err == ""
+    shell.run_cell("t = v.T", store_history=True)
+    err = capsys.readouterr().err
+    # The origin is reported once its hazard runs, naming it; its note points at the cell that made it.
+    assert "In[1]:3:5: SL001" in err and "`v.T` at line 1 of In[2] does nothing" in err
+    assert "= note: `v` became (4,) at line 3 of In[1]" in err and "lone" not in err
+    shell.run_cell("%shapelint --rank-1 all")
+    capsys.readouterr()
+    shell.run_cell("w = np.zeros(5)", store_history=True)
+    assert "In[3]:1:5: SL001" in capsys.readouterr().err
+
+
 def test_tracebacks_leave_out_the_checkers_frames(shell, capsys) -> None:
     shell.run_cell(LOAD)
     shell.run_cell("import numpy as np\ndef f(a):\n    return a + np.ones(4)\nf(np.ones(3))", store_history=True)

@@ -72,6 +72,20 @@ def test_the_fixtures_are_compared_at_all(monkeypatch) -> None:
     assert "shapelint.runtime" in sys.modules
 
 
+@pytest.mark.parametrize("rank1", ["hazards", "all"])
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_run_agrees_with_check_in_both_modes(path: Path, rank1: str, monkeypatch) -> None:
+    """Every static finding on a row that ran is confirmed by the run; the run adds only the error it died of."""
+    monkeypatch.chdir(ROOT)
+    result = run(str(path.relative_to(ROOT)), [], isolate=True, stderr=io.StringIO())
+    outcome = collect(result, rank1=rank1)
+    comparison = compare(result.recorder, outcome.findings, rank1=rank1)
+    unconfirmed = [(s.finding.start.row, s.finding.code) for s in comparison.statuses if s.status == "not confirmed"]
+    assert unconfirmed == []
+    extra = [f for f in comparison.runtime_only if f is not outcome.failure]
+    assert extra == [], [(f.start.row, f.code) for f in extra]
+
+
 def _plotting_stub() -> dict[str, types.ModuleType]:
     """matplotlib is no test dependency: the notebooks' plots draw nothing here."""
     package, pyplot = types.ModuleType("matplotlib"), types.ModuleType("matplotlib.pyplot")
@@ -81,15 +95,16 @@ def _plotting_stub() -> dict[str, types.ModuleType]:
     return {"matplotlib": package, "matplotlib.pyplot": pyplot}
 
 
+@pytest.mark.parametrize("rank1", ["hazards", "all"])
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebooks_static_and_runtime_agree(path: Path, monkeypatch, capsys) -> None:
+def test_notebooks_static_and_runtime_agree(path: Path, rank1: str, monkeypatch, capsys) -> None:
     monkeypatch.chdir(ROOT)
     for name, module in _plotting_stub().items():
         monkeypatch.setitem(sys.modules, name, module)
     result = run(str(path.relative_to(ROOT)), [], isolate=True, stderr=io.StringIO())
     assert result.exception is None, result.exception
-    outcome = collect(result)
-    comparison = compare(result.recorder, outcome.findings)
+    outcome = collect(result, rank1=rank1)
+    comparison = compare(result.recorder, outcome.findings, rank1=rank1)
     statuses = {(s.finding.code, s.finding.cell, s.finding.start.row): s.status for s in comparison.statuses}
     assert "not confirmed" not in statuses.values(), statuses
     assert "confirmed" in statuses.values()

@@ -153,7 +153,7 @@ def test_compare_matches_static_findings_by_cell(tmp_path) -> None:
     write_notebook(tmp_path, "nb.ipynb", [
         "import numpy as np\na = np.random.rand(5)",
         "# md text",
-        "t = a.T\nrows = np.ones((5, 5)) / np.ones((5, 5)).sum(axis=1)",
+        "t = a.T\nw = np.ones((5, 5))\nrows = w / w.sum(axis=1)",
     ])
     done = shapelint_run(tmp_path, "--compare", "--format", "json", "--output", "out.json", "nb.ipynb")
     comparison = json.loads(done.stderr)
@@ -161,7 +161,7 @@ def test_compare_matches_static_findings_by_cell(tmp_path) -> None:
     assert statuses == {
         ("SL001", 1, 2, "confirmed"),
         ("SL002", 3, 1, "confirmed"),
-        ("SL007", 3, 2, "confirmed"),
+        ("SL007", 3, 3, "confirmed"),
     }
     assert comparison["runtime_only"] == []
     assert comparison["shapes"]["compared"] >= 3 and comparison["shapes"]["disagreements"] == []
@@ -176,3 +176,23 @@ def test_a_file_that_is_no_notebook_exits_2(tmp_path) -> None:
     write_notebook(tmp_path, "r.ipynb", ["x <- 1"], language="R")
     done = shapelint_run(tmp_path, "r.ipynb")
     assert (done.returncode, done.stderr.strip()) == (2, "shapelint run: r.ipynb is a R notebook: only Python notebooks run")
+
+
+def test_rank_1_mode_reaches_the_cells_and_notes_point_into_them(tmp_path) -> None:
+    write_notebook(tmp_path, "nb.ipynb", [
+        "import numpy as np\na = np.random.rand(5)\nlone = np.zeros(3)",
+        "t = a.T",
+    ])
+    hazards = run_json(tmp_path, "nb.ipynb")
+    assert {(f["code"], f["cell"], f["location"]["row"]) for f in hazards.findings} == {("SL001", 1, 2), ("SL002", 2, 1)}
+    origin = next(f for f in hazards.findings if f["code"] == "SL001")
+    assert "`a.T` at line 1 of cell 2 does nothing" in origin["message"]
+    (note,) = next(f for f in hazards.findings if f["code"] == "SL002")["notes"]
+    assert note["message"] == "`a` became (5,) at line 2 of cell 1"
+    assert (note["filename"], note["cell"], note["location"]["row"]) == ("nb.ipynb", 1, 2)
+    everything = run_json(tmp_path, "nb.ipynb", rank1="all")
+    assert ("SL001", 1, 3) in {(f["code"], f["cell"], f["location"]["row"]) for f in everything.findings}
+    (tmp_path / "pyproject.toml").write_text('[tool.shapelint]\nrank-1 = "all"\n')
+    shapelint_run(tmp_path, "--format", "json", "--output", "configured.json", "nb.ipynb")
+    configured = json.loads((tmp_path / "configured.json").read_text())
+    assert ("SL001", 1, 3) in {(f["code"], f["cell"], f["location"]["row"]) for f in configured}

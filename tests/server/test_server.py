@@ -332,6 +332,9 @@ def test_syntax_error_is_sl000_and_the_server_goes_on(tmp_path: Path) -> None:
 
 
 def test_unknown_request_gets_method_not_found_and_bad_input_does_no_harm(tmp_path: Path) -> None:
+    # Every rank-1 array is reported (the configuration's `rank-1`), so a lone one gives the diagnostic placed below.
+    (tmp_path / "pyproject.toml").write_text('[tool.shapelint]\nrank-1 = "all"\n')
+
     async def scenario(session: Session) -> None:
         with pytest.raises(JsonRpcMethodNotFound):
             await asyncio.wait_for(session.client.protocol.send_request_async("shapelint/noSuchMethod", {}), 60)
