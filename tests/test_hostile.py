@@ -126,13 +126,15 @@ def test_large_programs_finish(tmp_path, name, make):
     assert_clean(result, 0, 1)
 
 
-def test_a_huge_literal_is_refused_clearly(tmp_path):
-    (tmp_path / "huge.py").write_text("x = [" + ", ".join(["1"] * (guard.MAX_NODES + 1)) + "]\n")
+def test_a_file_over_the_node_budget_is_refused_clearly(tmp_path, monkeypatch):
+    # The real budget (a million nodes) takes a gigabyte to reach: the same path, a smaller budget.
+    monkeypatch.setattr(guard, "MAX_NODES", 5000)
+    (tmp_path / "huge.py").write_text("x = [" + ", ".join(["1"] * 6000) + "]\n")
     (tmp_path / "good.py").write_text(BUG)
-    result = shapelint("check", "--no-cache", "--quiet", "huge.py", "good.py", cwd=tmp_path)
-    assert_clean(result, 2)
-    assert "huge.py: error: too large to analyze" in result.stderr
-    assert "good.py:3:5: SL002" in result.stdout
+    monkeypatch.chdir(tmp_path)
+    result = check_paths(["huge.py", "good.py"], CheckOptions(cache=False, jobs=1))
+    assert result.messages == ["huge.py: error: too large to analyze: more than 5,000 syntax nodes"]
+    assert [f.code for f in result.findings] == ["SL001", "SL002"]
 
 
 def test_text_output_splits_each_file_once(monkeypatch):
