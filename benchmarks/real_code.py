@@ -43,7 +43,11 @@ def _root(name: str) -> Path | None:
     spec = importlib.util.find_spec(name)
     if spec is not None and spec.origin is not None:
         return Path(spec.origin).parent
-    for candidate in Path("/work/corpora").glob(f"*/{name}"):  # the project's read-only copies
+    # The base interpreter's packages (outside a virtual environment), then the project's read-only copies.
+    base = Path(sysconfig.get_paths(vars={"base": sys.base_prefix, "platbase": sys.base_prefix})["purelib"]) / name
+    if base.is_dir():
+        return base
+    for candidate in Path("/work/corpora").glob(f"*/{name}"):
         return candidate
     return None
 
