@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .checking import CheckError, CheckOptions, check_paths
 from .output import FORMATS, OutputContext, emit, use_color, writing_safely
+from .output.text import visible
 from .rules import BY_CODE, RULES
 
 
@@ -100,7 +101,7 @@ def _check(
     except CheckError as exc:
         _fail(str(exc))
     for message in result.messages:
-        click.echo(message, err=True)
+        click.echo(visible(message), err=True)  # a file name may hold control characters
 
     stdout = sys.stdout
     if diff:

@@ -466,6 +466,10 @@ def test_control_characters_are_escaped(tmp_path):
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
     assert "evil\\x1b[2J.py:3:5: SL002" in result.stdout
     assert "\\u202e" in result.stdout
+    (tmp_path / "bad\x1b[31m.py").write_bytes(b"\x00")
+    result = shapelint("check", "--no-cache", "bad\x1b[31m.py", cwd=tmp_path)
+    assert_clean(result, 2)
+    assert "bad\\x1b[31m.py: error: binary file" in result.stderr and "\x1b" not in result.stderr
 
 
 @pytest.mark.parametrize(
