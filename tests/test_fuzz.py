@@ -212,6 +212,8 @@ def test_numpy_programs(source: str) -> None:
         PRELUDE + "x = 2.0 @ A\ny = A @ 2\nz = A @ A.shape\nu = v.T\n",
         PRELUDE + "a = np.zeros(3)\nb = a.T\nc = a @ np.ones(3)  # noqa\n",
         PRELUDE + "".join(f"{' ' * i}for i{i} in range(2):\n" for i in range(18)) + " " * 18 + "A = A + 1\n",
+        # A column fix refused before another fix, and fitting after it, is retried (a second fix changed it).
+        PRELUDE + "for i in range(n):\n    A = v.T.T + B\n",
     ],
 )
 def test_known_programs(source: str) -> None:
