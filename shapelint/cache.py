@@ -32,6 +32,7 @@ from typing import Any
 
 from . import __version__
 from .findings import Edit, Finding, Fix, Note, Position
+from .sourcefile import READ_FLAGS
 
 FOLDER = ".shapelint_cache"
 SCHEMA = 2
@@ -130,8 +131,8 @@ class Cache:
         """The findings stored for `key`, if the entry is sound and is the one for `text` in `filename`."""
         entry = self._entry(key)
         try:
-            # O_NONBLOCK: a fifo planted in the cache must not block the run.
-            fd = os.open(entry, os.O_RDONLY | os.O_NONBLOCK)
+            # Non-blocking: a fifo planted in the cache must not block the run.
+            fd = os.open(entry, READ_FLAGS)
         except FileNotFoundError:
             return None
         except OSError as exc:

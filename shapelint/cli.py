@@ -119,7 +119,9 @@ def _check(
     except CheckError as exc:
         _fail(str(exc))
     for message in result.messages:
-        click.echo(message, err=True)
+        from .output.text import visible
+
+        click.echo(visible(message), err=True)  # a file name may hold control characters
 
     stdout = sys.stdout
     if diff:

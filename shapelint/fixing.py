@@ -224,6 +224,8 @@ def fix_until_stable(
                 elif single.text != outcome.text:
                     outcome = single
                     progressed = True
+                    # A fix refused on the old text may fit the new one: a second --fix must change nothing.
+                    rejected.clear()
                     break
             if not progressed and all(_key(f) in rejected for f in group):
                 continue
@@ -236,6 +238,7 @@ def fix_until_stable(
         if step.text == outcome.text:
             break
         outcome = step
+        rejected.clear()
     # A fix can resolve other findings too (a column makes its `.T` meaningful): they count as fixed.
     outcome.fixed = max(outcome.fixed, len(findings) - len(outcome.findings))
     return outcome

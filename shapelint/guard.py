@@ -13,7 +13,7 @@ Python's own parser refuses such code cleanly, so it goes first:
 `print "x"`), non-ASCII bytes literals and nesting Python cannot compile are
 refused with Python's own message. It then bounds what shapelint will
 analyze: at most `MAX_DEPTH` nested syntax nodes and `MAX_NODES` nodes in all
-(a million-element literal list would need gigabytes in libcst's tree).
+(a million-element literal list would need 4 GB in libcst's tree).
 
 Every entry point that parses with libcst calls it: `api.parse` (and through
 it `check`, `shapes`, `--fix`, notebooks and the language server), and
@@ -36,8 +36,10 @@ import libcst as cst
 # (unary operators, `**`, ternaries, `lambda:`): 1,000 levels take 200 MB.
 MAX_DEPTH = 1000
 # The largest modules of the standard library, numpy, scipy and scikit-learn
-# have under 100,000 (sympy's largest 200,000); libcst needs 2-5 KB per node.
-MAX_NODES = 250_000
+# have under 100,000 nodes, sympy's largest 200,000, a 100,000-line module
+# about 800,000. libcst's tree takes 2-4 KB a node: this bound is a memory
+# budget of about 2-4 GB for one file.
+MAX_NODES = 1_000_000
 # The recursion limit `python` itself compiles with.
 _PYTHON_RECURSION_LIMIT = 1000
 

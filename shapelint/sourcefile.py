@@ -39,6 +39,8 @@ from .errors import SourceError  # noqa: F401 (a file that cannot be read, decod
 
 # Far larger than any source file (the standard library's largest is 0.7 MB).
 MAX_BYTES = 32 * 1024 * 1024
+# Non-blocking (where the system has it): opening a fifo must not wait for a writer.
+READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 
@@ -118,8 +120,8 @@ def _read_bounded(fd: int) -> tuple[bytes, os.stat_result]:
 
 def read_source(path: Path, display: str) -> SourceFile:
     try:
-        # O_NONBLOCK: opening a fifo must not wait for a writer; the fstat below refuses it.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        # The fstat in _read_bounded refuses a fifo or a device before anything is read.
+        fd = os.open(path, READ_FLAGS)
     except OSError as exc:
         raise SourceError(f"cannot read: {_reason(exc)}") from None
     try:
@@ -159,7 +161,7 @@ def write_source(source: SourceFile, text: str) -> None:
     # Write through a symlink to its target rather than replacing the link by a file.
     target = Path(os.path.realpath(source.path))
     try:
-        fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(target, READ_FLAGS)
         try:
             current, info = _read_bounded(fd)
         finally:

@@ -126,14 +126,16 @@ def test_large_programs_finish(tmp_path, name, make):
     assert_clean(result, 0, 1)
 
 
-def test_a_huge_literal_is_refused_clearly(tmp_path):
+def test_a_file_over_the_node_budget_is_refused_clearly(tmp_path, monkeypatch):
+    # The real budget (a million nodes) takes a gigabyte to reach: the same path, a smaller budget.
+    monkeypatch.setattr(guard, "MAX_NODES", 5000)
     # It names numpy, so it is analyzed, not only compiled.
-    (tmp_path / "huge.py").write_text("import numpy as np\nx = [" + ", ".join(["1"] * (guard.MAX_NODES + 1)) + "]\n")
+    (tmp_path / "huge.py").write_text("import numpy as np\nx = [" + ", ".join(["1"] * 6000) + "]\n")
     (tmp_path / "good.py").write_text(BUG)
-    result = shapelint("check", "--no-cache", "--quiet", "huge.py", "good.py", cwd=tmp_path)
-    assert_clean(result, 2)
-    assert "huge.py: error: too large to analyze" in result.stderr
-    assert "good.py:3:5: SL002" in result.stdout
+    monkeypatch.chdir(tmp_path)
+    result = check_paths(["huge.py", "good.py"], CheckOptions(cache=False, jobs=1))
+    assert result.messages == ["huge.py: error: too large to analyze: more than 5,000 syntax nodes"]
+    assert [f.code for f in result.findings] == ["SL001", "SL002"]
 
 
 def test_text_output_splits_each_file_once(monkeypatch):
@@ -465,6 +467,10 @@ def test_control_characters_are_escaped(tmp_path):
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\x07" not in result.stdout
     assert "evil\\x1b[2J.py:3:5: SL002" in result.stdout
     assert "\\u202e" in result.stdout
+    (tmp_path / "bad\x1b[31m.py").write_bytes(b"\x00")
+    result = shapelint("check", "--no-cache", "bad\x1b[31m.py", cwd=tmp_path)
+    assert_clean(result, 2)
+    assert "bad\\x1b[31m.py: error: binary file" in result.stderr and "\x1b" not in result.stderr
 
 
 @pytest.mark.parametrize(
