@@ -108,6 +108,7 @@ def test_keyboard_interrupt_ends_the_process_as_python_does(tmp_path) -> None:
 
 def test_threads_run_to_the_end_and_are_checked(tmp_path) -> None:
     write(tmp_path, "threads.py", """\
+        import sys
         import threading
         import time
         import numpy as np
@@ -115,18 +116,22 @@ def test_threads_run_to_the_end_and_are_checked(tmp_path) -> None:
         def work(n):
             time.sleep(0.05 * n)
             v = np.ones(n + 2)
-            print("thread", n, v.T.shape, flush=True)
+            shape = v.T.shape
+            # One write per line: print's pieces interleave between threads, under plain python too.
+            sys.stdout.write(f"thread {n} {shape}\\n")
+            sys.stdout.flush()
 
         threads = [threading.Thread(target=work, args=(i,)) for i in range(3)]
         for t in threads:
             t.start()
-        print("main done", flush=True)
+        sys.stdout.write("main done\\n")
+        sys.stdout.flush()
     """)
     plain = python(tmp_path, "threads.py")
     checked = shapelint_run(tmp_path, "threads.py")
     assert sorted(checked.stdout.splitlines()) == sorted(plain.stdout.splitlines())
     assert "thread 2 (4,)" in checked.stdout
-    assert "threads.py:7:9: SL001" in checked.stderr and "threads.py:8:24: SL002" in checked.stderr
+    assert "threads.py:8:9: SL001" in checked.stderr and "threads.py:9:13: SL002" in checked.stderr
 
 
 def test_an_exception_in_a_thread_is_printed_as_python_prints_it(tmp_path) -> None:
