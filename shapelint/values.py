@@ -44,6 +44,9 @@ class Opaque(Value):
     reason: str = field(default="", compare=False)
     key: object = None
     name: str | None = field(default=None, compare=False)
+    # The shapes a declaration allows it (`array-like of shape (n,) or (n, k)`):
+    # what it is once numpy has made an array of it.
+    alternatives: tuple[Shape, ...] = ()
 
 
 UNKNOWN = Opaque()

@@ -11,6 +11,7 @@ The evaluator never guesses: an expression it does not understand is UNKNOWN.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -44,6 +45,7 @@ from ..values import (
     Dct,
     ShapeOf,
     int_of,
+    join,
 )
 from .facts import Elementwise, Failure, Operand, Product, Transpose
 from .provenance import with_rank1_origin
@@ -287,6 +289,14 @@ class Evaluator:
                 return value
             method = self.walker.info.method_of(base.cls, attr)
             return BoundMethod(base, method) if method is not None else UNKNOWN
+        if isinstance(base, Opaque) and base.alternatives:
+            if len(base.alternatives) == 1:
+                return self._array_attribute(Array(base.alternatives[0]), attr, node)
+            ranks = {s.rank for s in base.alternatives}
+            if attr == "ndim" and len(ranks) == 1 and None not in ranks:
+                return Int(Known(ranks.pop()))  # type: ignore[arg-type]
+            if attr not in ("shape", "ndim", "size", "dtype", "T", "mT", "real", "imag"):
+                return Method(base, f"numpy.ndarray.{attr}")
         if isinstance(base, Opaque) and base.key is not None:
             if attr == "shape":
                 return ShapeOf(base.key, base.name or "?")
@@ -382,6 +392,8 @@ class Evaluator:
         rule = REGISTRY.get(qualname)
         if rule is None:
             return UNKNOWN
+        if any(isinstance(a, Opaque) and a.alternatives for a in call.args):
+            return _over_alternatives(rule, call)
         error: ShapeError | None = None
         try:
             result = rule(call)
@@ -492,7 +504,10 @@ class Evaluator:
         if not isinstance(left, Array) and not isinstance(right, Array):
             return _sequence_arithmetic(op, left, right)
         if isinstance(left, Opaque) or isinstance(right, Opaque):
-            return UNKNOWN
+            # An array-like declared operand is converted by numpy when the other one is an array.
+            declared = left if isinstance(left, Opaque) else right
+            if not (declared.alternatives and isinstance(right if declared is left else left, Array)):  # type: ignore[union-attr]
+                return UNKNOWN
         qualname = "numpy.matmul" if op is cst.MatrixMultiply else BINARY_UFUNCS.get(op)
         if qualname is None:
             return UNKNOWN
@@ -586,6 +601,44 @@ class Evaluator:
             # An index that drops axes from rank 2+ makes a new rank-1 array.
             return self._mark(node, result, inputs if base.rank == 1 else [])
         return result
+
+
+MAX_ALTERNATIVES = 8
+
+
+def _over_alternatives(rule: Callable[[CallArgs], Value], call: CallArgs) -> Value:
+    """A numpy function applied to a value declared with alternative shapes: what every alternative gives.
+
+    Alternatives for which numpy would raise are left out (the code may be
+    right for the others); no event is recorded, the operands are not known arrays.
+    """
+    choices: list[list[Value]] = []
+    for arg in call.args:
+        if isinstance(arg, Opaque) and arg.alternatives:
+            choices.append([Array(shape) for shape in arg.alternatives])
+        else:
+            choices.append([arg])
+    combinations = list(itertools.islice(itertools.product(*choices), MAX_ALTERNATIVES + 1))
+    if len(combinations) > MAX_ALTERNATIVES:
+        return UNKNOWN
+    results: list[Array] = []
+    for args in combinations:
+        try:
+            value = rule(CallArgs(list(args), dict(call.kwargs), call.star, call.node, call.qualname))
+        except Exception:
+            continue
+        if not isinstance(value, Array):
+            return UNKNOWN
+        results.append(replace(value, origin=None, reduced=None, explicit=False))
+    if not results:
+        return UNKNOWN
+    if len({r.rank for r in results}) > 1:
+        # Still one of several shapes (`np.asarray(y)` of `(n,) or (n, k)`): keep them apart.
+        return Opaque("declared alternatives", alternatives=tuple(dict.fromkeys(r.shape for r in results)))
+    result: Value = results[0]
+    for value in results[1:]:
+        result = join(result, value)
+    return result
 
 
 _READING_METHODS = frozenset({"get", "keys", "values", "items", "index", "count", "copy"})

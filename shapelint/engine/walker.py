@@ -40,9 +40,10 @@ from ..values import (
     join,
     known_int,
 )
-from ..domain import UNKNOWN_AXIS, Known, Shape, certainly_different
+from ..domain import UNKNOWN_AXIS, Known, Shape, Sym, Unknown, certainly_different
+from . import declarations
 from .evaluator import Evaluator, numpy_name
-from .facts import Analysis, Binding, Elementwise, Operand
+from .facts import Analysis, Binding, Elementwise, Failure, Operand
 from .provenance import AUG_OPERATORS
 from .scopes import ModuleScan, dotted_name
 
@@ -198,6 +199,8 @@ class Walker:
         self.captures: list[list[State | None]] = []
         self.global_names: set[str] = set()
         self.yields = False
+        # The declared axis names bound in this context (`n_samples`), for SL011.
+        self.declared: dict[str, Any] = {}
 
     # -- names --
 
@@ -271,6 +274,8 @@ class Walker:
                 self.assign(node.target, value, node.value, flat=True)
         elif kind is cst.Return:
             value = NONE if node.value is None else evaluator.eval_safe(node.value)
+            if self.events and self.function is not None and node.value is not None:
+                self._check_return(node.value, value)
             self.returns.append((value, dict(self.state or {})))
             self.state = None
         elif kind is cst.Raise:
@@ -294,6 +299,75 @@ class Walker:
             self._delete(node.target)
         elif kind is cst.Assert:
             evaluator.eval(node.test)
+            self._assert(node)
+
+    def _check_return(self, value_node: cst.BaseExpression, value: Value) -> None:
+        function = self.function
+        assert function is not None
+        for index, declaration, item in declarations.return_mismatches(function, value, self.declared):
+            node: cst.CSTNode = value_node
+            if isinstance(value_node, cst.Tuple) and index < len(value_node.elements):
+                node = value_node.elements[index].value
+            what = f"returns {declarations.describe(declaration, item, self.declared)}"
+            self.info.analysis.failures.append(
+                Failure(node, "declared", f"`{function.name.value}` {what}", (Operand(node, item),), {"declaration": declaration})
+            )
+
+    # -- narrowing by what the code states about shapes --
+
+    def _assert(self, node: cst.Assert) -> None:
+        """`assert X.shape == (n, 1)`, `assert X.ndim == 2`: true after the statement, or it raises."""
+        claim = _shape_claim(node.test)
+        if claim is None or self.state is None:
+            return
+        name, kind, other = claim
+        current = self.lookup(name)
+        if kind == "ndim":
+            rank = known_int(self.evaluator.eval(other))
+            if rank is None or rank < 0:
+                return
+            if isinstance(current, Array) and current.rank is not None:
+                if current.rank != rank:
+                    self._failed_assert(node, name, current, f"has {current.rank} axes, not {rank}")
+                return
+            self.bind_name(name, _with_rank(current, rank, True))
+            return
+        claimed = self.evaluator.eval(other)
+        if not isinstance(claimed, Tup) or not all(isinstance(i, Int) for i in claimed.items):
+            return
+        shape = Shape(tuple(i.value for i in claimed.items))  # type: ignore[union-attr]
+        if isinstance(current, Array) and current.shape.axes is not None:
+            if certainly_different(current.shape, shape):
+                self._failed_assert(node, name, current, f"is {current.shape}, not {shape}")
+                return
+            axes = tuple(
+                b if isinstance(a, Unknown) or isinstance(b, Known) else a for a, b in zip(current.shape.axes, shape.axes or ())
+            )
+            self.bind_name(name, Array(Shape(axes), current.dtype))
+        elif not isinstance(current, Array) or current.shape.axes is None:
+            self.bind_name(name, Array(shape, current.dtype if isinstance(current, Array) else None))
+
+    def _failed_assert(self, node: cst.Assert, name: str, value: Array, what: str) -> None:
+        if self.events:
+            message = f"`{self.info.module.code_for_node(node.test)}` always fails: `{name}` {what}"
+            self.info.analysis.failures.append(Failure(node.test, "declared", message, (Operand(node.test, value),)))
+        self.state = None
+
+    def _narrowed(self, test: cst.BaseExpression) -> tuple[State | None, State | None] | None:
+        """The states of `if X.ndim == k:` for its body and its else branch, when X's rank is not known."""
+        claim = _shape_claim(test, allow_not_equal=True)
+        if claim is None or claim[1] not in ("ndim", "ndim!=") or self.state is None:
+            return None
+        name, kind, other = claim
+        rank = known_int(self.evaluator.eval(other))
+        current = self.lookup(name)
+        if rank is None or rank < 0 or (isinstance(current, Array) and current.rank is not None):
+            return None
+        equal = _with_rank(current, rank, True)
+        different = _with_rank(current, rank, False)
+        body, orelse = dict(self.state), dict(self.state)
+        body[name], orelse[name] = (equal, different) if kind == "ndim" else (different, equal)
+        return body, orelse
 
     # -- assignment --
 
@@ -448,6 +522,19 @@ class Walker:
 
     def _if(self, node: cst.If) -> None:
         test = truth(self.evaluator.eval(node.test))
+        narrowed = self._narrowed(node.test) if test is None else None
+        if narrowed is not None:
+            self.state = narrowed[0]
+            self.run_suite(node.body)
+            after_body = self.state
+            self.state = narrowed[1]
+            orelse = node.orelse
+            if isinstance(orelse, cst.If):
+                self._if(orelse)
+            elif isinstance(orelse, cst.Else):
+                self.run_suite(orelse.body)
+            self.state = join_states(after_body, self.state)
+            return
         if test is True:
             self.run_suite(node.body)
             return
@@ -618,6 +705,8 @@ class Walker:
         if isinstance(func, BoundMethod):
             receiver, func = func.receiver, func.function
         assert isinstance(func, Function)
+        if self.events:
+            self._check_call(func, call, receiver, node)
         result = self.info_call(func, call, receiver)
         # A list or dict passed by name may have been changed by the callee.
         params = _positional_params(func.node)
@@ -632,6 +721,30 @@ class Walker:
                     self.bind_name(arg.value.value, final if final is not None else UNKNOWN)
         return result.value
 
+    def _check_call(self, func: Function, call: CallArgs, receiver: Value | None, node: cst.Call) -> None:
+        if not declarations.has_declarations(func.node):
+            return
+        frame = bind_arguments(func.node, call, receiver)
+        if frame is None:
+            return
+        _, mismatches = declarations.check_call(func.node, frame)
+        if not mismatches:
+            return
+        params = _positional_params(func.node)
+        offset = 1 if receiver is not None else 0
+        for name, declaration, value, bindings in mismatches:
+            where: cst.CSTNode = node
+            for position, arg in enumerate(node.args):
+                keyword = arg.keyword.value if arg.keyword is not None else None
+                index = position + offset
+                if keyword == name or (keyword is None and not arg.star and index < len(params) and params[index] == name):
+                    where = arg.value
+            assert isinstance(value, Array)
+            message = f"`{func.node.name.value}` argument `{name}` is {declarations.describe(declaration, value, bindings)}"
+            self.info.analysis.failures.append(
+                Failure(where, "declared", message, (Operand(where, value),), {"declaration": declaration})
+            )
+
     def info_call(self, func: Function, call: CallArgs, receiver: Value | None) -> FunctionResult:
         info = func.home if func.home is not None else self.info
         node = func.node
@@ -640,6 +753,10 @@ class Walker:
         frame = bind_arguments(node, call, receiver)
         if frame is None:
             return UNKNOWN_RESULT
+        bindings: dict[str, Any] = {}
+        if declarations.has_declarations(node):
+            bindings, _ = declarations.check_call(node, frame)
+            declarations.call_parameters(node, frame, bindings)
         key = (node, tuple(frame.items()), info.live_globals_key())
         try:
             cached = info.memo.get(key)
@@ -651,7 +768,7 @@ class Walker:
             return UNKNOWN_RESULT
         info.contexts[node] += 1
         info.memo[key] = UNKNOWN_RESULT
-        result = analyze_function(info, func, frame)
+        result = analyze_function(info, func, frame, bindings=bindings)
         info.memo[key] = result
         return result
 
@@ -681,6 +798,59 @@ if hasattr(cst, "TryStar"):
     _COMPOUND[cst.TryStar] = Walker._try
 if hasattr(cst, "Match"):
     _COMPOUND[cst.Match] = Walker._match
+
+
+def _shape_claim(test: cst.BaseExpression, allow_not_equal: bool = False) -> tuple[str, str, cst.BaseExpression] | None:
+    """`X.shape == <expr>` -> (X, "shape", expr); `X.ndim == k`, `len(X.shape) == k`, `np.ndim(X) == k` -> (X, "ndim", k).
+
+    With `allow_not_equal`, `X.ndim != k` gives kind "ndim!=".
+    """
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    operator = test.comparisons[0].operator
+    negated = isinstance(operator, cst.NotEqual)
+    if not isinstance(operator, cst.Equal) and not (negated and allow_not_equal):
+        return None
+    sides = (test.left, test.comparisons[0].comparator)
+    for subject, other in (sides, sides[::-1]):
+        name, kind = _shape_subject(subject)
+        if name is None or (negated and kind != "ndim"):
+            continue
+        return name, kind + ("!=" if negated else ""), other
+    return None
+
+
+def _shape_subject(node: cst.BaseExpression) -> tuple[str | None, str]:
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.attr.value in ("shape", "ndim"):
+        return node.value.value, node.attr.value
+    if isinstance(node, cst.Call) and len(node.args) == 1 and node.args[0].keyword is None:
+        arg = node.args[0].value
+        callee = dotted_name(node.func)
+        if callee == "len" and isinstance(arg, cst.Attribute) and arg.attr.value == "shape" and isinstance(arg.value, cst.Name):
+            return arg.value.value, "ndim"
+        if callee.endswith(".ndim") and isinstance(arg, cst.Name):
+            return arg.value, "ndim"
+        if callee.endswith(".shape") and isinstance(arg, cst.Name):
+            return arg.value, "shape"
+    return None, ""
+
+
+def _with_rank(value: Value, rank: int, equal: bool) -> Value:
+    """`value` known to have (`equal`) or not to have `rank` axes."""
+    if isinstance(value, Opaque) and value.alternatives:
+        kept = tuple(s for s in value.alternatives if (s.rank == rank) == equal or s.rank is None)
+        if len(kept) == 1 and kept[0].rank is not None:
+            return Array(kept[0])
+        if not kept:
+            return value
+        return Opaque(value.reason, value.key, value.name, kept)
+    if not equal:
+        return value
+    if isinstance(value, Array):
+        return Array(Shape((UNKNOWN_AXIS,) * rank), value.dtype)
+    if isinstance(value, Opaque) and value.key is not None:
+        return Array(Shape(tuple(Sym(f"{value.name}.shape[{i}]", (value.key, "shape", i)) for i in range(rank))))
+    return Array(Shape((UNKNOWN_AXIS,) * rank))
 
 
 def truth(value: Value) -> bool | None:
@@ -782,10 +952,11 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
     value: Value = Instance(cls, ())
     if init is not None:
         frame = generic_frame(info, init.node, None)
+        bindings = declarations.generic_parameters(init.node, frame)
         params = _positional_params(init.node)
         if params:
             frame[params[0]] = Instance(cls, ())
-            result = analyze_function(info, init, frame, record=False)
+            result = analyze_function(info, init, frame, record=False, bindings=bindings)
             final = result.finals.get(params[0])
             if isinstance(final, Instance):
                 poisoned = info.scan.poisoned_attrs
@@ -794,7 +965,9 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
     return value
 
 
-def analyze_function(info: ModuleInfo, func: Function, frame: State, record: bool = True) -> FunctionResult:
+def analyze_function(
+    info: ModuleInfo, func: Function, frame: State, record: bool = True, bindings: dict[str, Any] | None = None
+) -> FunctionResult:
     # A function imported from another module runs in its own module's scope.
     info = func.home if func.home is not None else info
     node = func.node
@@ -810,6 +983,7 @@ def analyze_function(info: ModuleInfo, func: Function, frame: State, record: boo
             owner=None,
         )
         walker.recording = walker.events = record
+        walker.declared = bindings if bindings is not None else {}
         walker.run_suite(node.body)
     finally:
         info.stack.pop()
@@ -825,6 +999,8 @@ def analyze_function(info: ModuleInfo, func: Function, frame: State, record: boo
         finals = dict(state) if finals is None else join_states(finals, state)
     if walker.yields:
         value = UNKNOWN
+    elif value is not None and walker.declared is not None:
+        value = declarations.declared_return(node, value, walker.declared)
     return FunctionResult(value if value is not None else UNKNOWN, finals or {})
 
 
@@ -897,7 +1073,8 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None) ->
         info.contexts[node] += 1
         func = Function(node, owner)
         frame = generic_frame(info, node, owner)
-        analyze_function(info, func, frame)
+        bindings = declarations.generic_parameters(node, frame)
+        analyze_function(info, func, frame, bindings=bindings)
     return info
 
 

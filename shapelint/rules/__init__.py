@@ -18,6 +18,7 @@ from .sl007_misaligned_reduction import MisalignedReduction
 from .sl008_reshape_size_mismatch import ReshapeSizeMismatch
 from .sl009_index_rank_mismatch import IndexRankMismatch
 from .sl010_unvectorized_loop import UnvectorizedLoop
+from .sl011_annotation_shape_mismatch import AnnotationShapeMismatch
 
 RULES: list[type[Rule]] = [
     SyntaxErrorRule,
@@ -31,6 +32,7 @@ RULES: list[type[Rule]] = [
     ReshapeSizeMismatch,
     IndexRankMismatch,
     UnvectorizedLoop,
+    AnnotationShapeMismatch,
 ]
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
 
