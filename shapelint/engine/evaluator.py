@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import libcst as cst
 import numpy
 
-from ..domain import UNKNOWN_AXIS, Known, Sym, Unknown, arith
+from ..domain import UNKNOWN_AXIS, UNKNOWN_SHAPE, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
 from ..values import (
     ELLIPSIS,
@@ -394,6 +394,11 @@ class Evaluator:
             return UNKNOWN
         if any(isinstance(a, Opaque) and a.alternatives for a in call.args):
             return _over_alternatives(rule, call)
+        if qualname in ("numpy.shape", "numpy.ndim") and len(call.args) == 1 and isinstance(call.args[0], Opaque):
+            return self.attribute_of(call.args[0], qualname[6:], node)
+        if qualname in WHOLE_ARRAY and call.args and isinstance(call.args[0], (Opaque, Lst)):
+            # numpy makes an array of anything here; its rank does not matter with no `axis`.
+            call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
         error: ShapeError | None = None
         try:
             result = rule(call)
@@ -454,6 +459,8 @@ class Evaluator:
 
     def _builtin(self, node: cst.Call, name: str, call: CallArgs) -> Value:
         args = call.args
+        if name in ARRAY_BUILTINS and any(isinstance(a, Array) for a in args):
+            return self.apply(node, f"builtins.{name}", call, [a.value for a in node.args])
         if name == "len" and len(args) == 1 and not call.kwargs:
             return Int(_length(args[0]))
         if name == "range" and 1 <= len(args) <= 3 and not call.kwargs:
@@ -604,6 +611,16 @@ class Evaluator:
 
 
 MAX_ALTERNATIVES = 8
+ARRAY_BUILTINS = frozenset({"sum", "min", "max", "pow", "round"})
+# numpy functions that convert their first argument with `asarray` whatever it is, and
+# whose result rank does not depend on that array's rank when no `axis` is given.
+WHOLE_ARRAY = frozenset(
+    "numpy." + name
+    for name in (
+        "sum prod nansum mean nanmean max amax min amin nanmax nanmin argmax argmin std var nanstd nanvar "
+        "any all median nanmedian count_nonzero ptp ravel linalg.norm"
+    ).split()
+)
 
 
 def _over_alternatives(rule: Callable[[CallArgs], Value], call: CallArgs) -> Value:

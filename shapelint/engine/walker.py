@@ -60,7 +60,8 @@ WIDEN_ROUNDS = 3
 _AUG_SPELLING = {cst.AddAssign: "+=", cst.SubtractAssign: "-=", cst.MultiplyAssign: "*=", cst.DivideAssign: "/="}
 
 BUILTINS: dict[str, Value] = {
-    name: Ref(f"builtins.{name}") for name in ("len", "range", "int", "float", "min", "max", "abs", "tuple", "list", "print")
+    name: Ref(f"builtins.{name}")
+    for name in ("len", "range", "int", "float", "min", "max", "abs", "tuple", "list", "print", "sum", "pow", "round")
 }
 BUILTINS.update({"True": Const(True), "False": Const(False), "None": NONE, "bool": Ref("builtins.bool"), "complex": Ref("builtins.complex")})
 
