@@ -142,6 +142,10 @@ class Evaluator:
             cst.BooleanOperation: self._boolean,
             cst.Yield: self._yield,
             cst.Await: self._await,
+            cst.ListComp: self._comprehension,
+            cst.SetComp: self._comprehension,
+            cst.GeneratorExp: self._comprehension,
+            cst.DictComp: self._comprehension,
         }
 
     # -- entry --
@@ -245,6 +249,37 @@ class Evaluator:
             self.walker.bind_name(node.target.value, value)
         return value
 
+    def _comprehension(self, node: Any) -> Value:
+        """The body of `[f(row) for row in X]` sees one row; every row has the same shape."""
+        from .walker import element_of, target_names
+
+        walker = self.walker
+        if walker.state is None:
+            return UNKNOWN
+        bound: dict[str, Value | None] = {}
+        for_in = node.for_in
+        while for_in is not None:
+            element = element_of(self.eval_safe(for_in.iter))
+            for name in target_names(for_in.target):
+                bound.setdefault(name, walker.state.get(name) if walker.state is not None else None)
+            walker.assign(for_in.target, element, None, flat=False)
+            for condition in for_in.ifs:
+                self.eval(condition.test)
+            for_in = for_in.inner_for_in
+        if isinstance(node, cst.DictComp):
+            self.eval(node.key)
+            self.eval(node.value)
+        else:
+            self.eval(node.elt)
+        # The loop variables are the comprehension's own: the enclosing names are back.
+        if walker.state is not None:
+            for name, old in bound.items():
+                if old is None:
+                    walker.state.pop(name, None)
+                else:
+                    walker.state[name] = old
+        return Lst(None) if isinstance(node, cst.ListComp) else UNKNOWN
+
     def _yield(self, node: cst.Yield) -> Value:
         # A function that yields returns a generator, whatever its `return` says.
         self.walker.yields = True
@@ -287,8 +322,18 @@ class Evaluator:
             value = base.attr(attr)
             if value is not None:
                 return value
-            method = self.walker.info.method_of(base.cls, attr)
-            return BoundMethod(base, method) if method is not None else UNKNOWN
+            info = self.walker.info
+            method = info.method_of(base.cls, attr)
+            if method is not None:
+                return BoundMethod(base, method)
+            prop = info.property_of(base.cls, attr)
+            if prop is not None:
+                return self.walker.info_call(prop, CallArgs([]), base).value
+            found = info.class_attribute(base.cls, attr)
+            return found if found is not None else UNKNOWN
+        if isinstance(base, Class):
+            found = self.walker.info.class_attribute(base, attr)
+            return found if found is not None else UNKNOWN
         if isinstance(base, Opaque) and base.alternatives:
             if len(base.alternatives) == 1:
                 return self._array_attribute(Array(base.alternatives[0]), attr, node)

@@ -22,6 +22,7 @@ from ..values import (
     NONE,
     UNKNOWN,
     Array,
+    PyFloat,
     BoundMethod,
     Class,
     Const,
@@ -45,7 +46,7 @@ from . import declarations
 from .evaluator import Evaluator, numpy_name
 from .facts import Analysis, Binding, Elementwise, Failure, Operand
 from .provenance import AUG_OPERATORS
-from .scopes import ModuleScan, dotted_name
+from .scopes import ModuleScan, bound_names, dotted_name
 
 State = dict[str, Value]
 # (module, name, level) -> the value `from module import name` binds; level counts leading dots.
@@ -121,6 +122,12 @@ class ModuleInfo:
         # True while the module's own statements run (not during the analysis of uncalled functions).
         self.live = False
         self.class_bases: dict[cst.ClassDef, list[cst.ClassDef] | None] = {}
+        # The state a class body leaves (its class attributes), and how often it binds each name.
+        self.class_states: dict[cst.ClassDef, State] = {}
+        self.class_counts: dict[cst.ClassDef, Counter[str]] = {}
+        # Mutable instance attributes of a class: the join of every value a method assigns them.
+        self.attribute_tables: dict[cst.ClassDef, dict[str, Value]] = {}
+        self.collecting: set[cst.ClassDef] = set()
 
     def global_value(self, name: str) -> Value:
         walker = self.module_walker
@@ -159,10 +166,116 @@ class ModuleInfo:
                 return found
         return None
 
+    def property_of(self, cls: Class, name: str) -> Function | None:
+        """A method decorated with a plain `@property`: reading the attribute calls it."""
+        for statement in _block(cls.node.body):
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+                decorators = statement.decorators
+                if len(decorators) == 1 and isinstance(decorators[0].decorator, cst.Name):
+                    if decorators[0].decorator.value == "property":
+                        return Function(statement, cls.node)
+                return None
+        for base in self.class_bases.get(cls.node) or ():
+            found = self.property_of(Class(base), name)
+            if found is not None:
+                return found
+        return None
+
+    def class_attribute(self, cls: Class, name: str) -> Value | None:
+        """`Config.nn_input_dim`: a value the class body binds once and nothing else assigns."""
+        scan = self.scan
+        if name in scan.poisoned_attrs or name in scan.attr_classes:
+            return None
+        node = cls.node
+        counts = self.class_counts.get(node)
+        if counts is None:
+            counts = Counter()
+            bound_names(_block(node.body), counts)
+            self.class_counts[node] = counts
+        if counts[name] == 1:
+            value = self.class_states.get(node, {}).get(name)
+            if isinstance(value, (Array, Int, Const, Tup)):
+                return value
+            return None
+        if counts[name]:
+            return None
+        for base in self.class_bases.get(node) or ():
+            found = self.class_attribute(Class(base), name)
+            if found is not None:
+                return found
+        return None
+
+    def attribute_table(self, cls: Class) -> dict[str, Value]:
+        """Every mutable attribute of the class's instances, joined over every method that assigns it.
+
+        Each method (of the class and its bases in this module) is analyzed
+        once, silently, for no call in particular; what it assigns to
+        `self.x` is joined, with symbolic lengths made unknown (they are the
+        lengths of that one call's arguments).
+        """
+        node = cls.node
+        table = self.attribute_tables.get(node)
+        if table is not None:
+            return table
+        self.attribute_tables[node] = {}  # while it is computed, reads see nothing
+        collected: dict[str, Value] = {}
+        self.collecting.add(node)
+        self._collected = collected
+        try:
+            classes = [node]
+            for klass in classes:
+                for base in self.class_bases.get(klass) or ():
+                    if base not in classes:
+                        classes.append(base)
+            for klass in classes:
+                for statement in _block(klass.body):
+                    if isinstance(statement, cst.FunctionDef) and not statement.decorators:
+                        if statement in self.stack:
+                            continue
+                        frame = generic_frame(self, statement, None)
+                        params = _positional_params(statement)
+                        if not params:
+                            continue
+                        frame[params[0]] = Instance(cls, ())
+                        bindings = declarations.generic_parameters(statement, frame)
+                        analyze_function(self, Function(statement, klass), frame, record=False, bindings=bindings)
+        finally:
+            self.collecting.discard(node)
+        table = {k: v for k, v in collected.items() if k in self.scan.mutable_attrs and k not in self.scan.poisoned_attrs}
+        self.attribute_tables[node] = table
+        return table
+
+    def settled(self, cls: Class, attrs: tuple[tuple[str, Value], ...]) -> Instance:
+        """An instance as other methods may see it: what `__init__` set, unless a method may change it."""
+        scan = self.scan
+        kept = {k: v for k, v in attrs if k not in scan.poisoned_attrs and k not in scan.mutable_attrs}
+        if any(cls.node in scan.attr_classes.get(name, ()) for name in scan.mutable_attrs):
+            kept.update(self.attribute_table(cls))
+        return Instance(cls, tuple(sorted(kept.items())))
+
+    def collect(self, cls: Class, attr: str, value: Value) -> None:
+        if cls.node in self.collecting:
+            erased = _erase_symbols(value)
+            previous = self._collected.get(attr)
+            self._collected[attr] = erased if previous is None else join(previous, erased)
+
     def has_own_attribute(self, cls: Class, name: str) -> bool:
         return any(
             isinstance(s, cst.FunctionDef) and s.name.value == name for s in _block(cls.node.body)
         )
+
+
+def _erase_symbols(value: Value) -> Value:
+    """`value` with its symbolic lengths unknown: true of every call, not only the one that made it."""
+    if isinstance(value, Array) and value.shape.axes is not None:
+        return Array(Shape(tuple(UNKNOWN_AXIS if isinstance(a, Sym) else a for a in value.shape.axes)), value.dtype)
+    if isinstance(value, Int) and isinstance(value.value, Sym):
+        return Int(UNKNOWN_AXIS)
+    if isinstance(value, Tup):
+        return Tup(tuple(_erase_symbols(item) for item in value.items))
+    if isinstance(value, (Array, Int, Const, PyFloat)):
+        return value
+    return UNKNOWN
 
 
 def _block(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
@@ -418,6 +531,7 @@ class Walker:
                 value = Lst(None)
             elif isinstance(value, Dct):
                 value = UNKNOWN
+            self.info.collect(base.cls, attr, value)
             attrs = tuple((k, v) for k, v in base.attrs if k != attr) + ((attr, value),)
             self.bind_name(base_node.value, Instance(base.cls, attrs))
 
@@ -606,7 +720,7 @@ class Walker:
 
     def _for(self, node: cst.For) -> None:
         iterable = self.evaluator.eval_safe(node.iter)
-        element = _element_of(iterable)
+        element = element_of(iterable)
         if self.recording and (isinstance(iterable, Range) or isinstance(iterable, Array)):
             self.info.analysis.loops.append(node)
 
@@ -694,7 +808,10 @@ class Walker:
                 bases = None
         self.info.class_bases[node] = bases
         scopes = self.enclosing + ((self.local_names,) if self.local_names is not None else ())
-        Walker(self.info, {}, enclosing=scopes, owner=node).run_suite(node.body)
+        body = Walker(self.info, {}, enclosing=scopes, owner=node)
+        body.run_suite(node.body)
+        if body.state is not None:
+            self.info.class_states[node] = body.state
         self.bind_name(node.name.value, Class(node))
 
     # -- calls into the module's own functions --
@@ -709,6 +826,11 @@ class Walker:
         if self.events:
             self._check_call(func, call, receiver, node)
         result = self.info_call(func, call, receiver)
+        if isinstance(receiver, Instance) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
+            # The method may have assigned attributes of its receiver.
+            params = _positional_params(func.node)
+            final = result.finals.get(params[0]) if params else None
+            self.bind_name(node.func.value.value, final if isinstance(final, Instance) and final.cls == receiver.cls else UNKNOWN)
         # A list or dict passed by name may have been changed by the callee.
         params = _positional_params(func.node)
         offset = 1 if receiver is not None else 0
@@ -782,8 +904,7 @@ class Walker:
         instance = result.finals.get(_positional_params(init.node)[0]) if _positional_params(init.node) else None
         if not isinstance(instance, Instance):
             return Instance(cls, ())
-        poisoned = self.info.scan.poisoned_attrs
-        return Instance(cls, tuple(sorted((k, v) for k, v in instance.attrs if k not in poisoned)))
+        return self.info.settled(cls, instance.attrs)
 
 
 _COMPOUND: dict[type, Callable[[Walker, Any], None]] = {
@@ -960,8 +1081,9 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
             result = analyze_function(info, init, frame, record=False, bindings=bindings)
             final = result.finals.get(params[0])
             if isinstance(final, Instance):
-                poisoned = info.scan.poisoned_attrs
-                value = Instance(cls, tuple(sorted((k, v) for k, v in final.attrs if k not in poisoned)))
+                value = info.settled(cls, final.attrs)
+    if not isinstance(value, Instance) or not value.attrs:
+        value = info.settled(cls, ())
     info.generic_instances[cls_node] = value
     return value
 
@@ -1028,7 +1150,18 @@ def _certainly_nonempty(iterable: Value) -> bool:
     return isinstance(iterable, (Tup, Lst)) and bool(iterable.items)
 
 
-def _element_of(iterable: Value) -> Value:
+def target_names(target: cst.BaseExpression) -> list[str]:
+    """The names a `for` target binds."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return target_names(target.value)
+    return []
+
+
+def element_of(iterable: Value) -> Value:
     if isinstance(iterable, Range):
         return Int(UNKNOWN_AXIS)
     if isinstance(iterable, Array) and iterable.shape.axes:
