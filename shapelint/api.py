@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 import libcst as cst
 
 from .engine.facts import Analysis
+from .engine.imports import project_importer
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
 from .findings import Edit, Finding, Fix, Position
@@ -128,7 +129,7 @@ def lint_source(source: str, filename: str, rules: Iterable[type[Rule]] | None =
         if parsed.error is not None:
             return [parsed.error]
         assert parsed.module is not None
-        return lint_module(parsed.module, filename, rules)
+        return lint_module(parsed.module, filename, rules, project_importer(filename))
 
 
 def lint_module(

@@ -35,6 +35,7 @@ from . import api
 from .cache import FOLDER as CACHE_FOLDER
 from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
+from .engine.imports import project_dependencies
 from .discovery import DiscoveryError, iter_files
 from .findings import Finding
 from .fixing import FixOutcome, fix_until_stable, unified_diff
@@ -77,11 +78,15 @@ class SourceKind(Protocol):
 class PythonSource:
     """The `SourceKind` of `.py` files (and of anything not known to be another kind)."""
 
-    def __init__(self, linter: Linter | None = None) -> None:
+    def __init__(self, linter: Linter | None = None, path: Path | None = None) -> None:
         self.linter = linter
+        self.path = path
 
     def dependencies(self, text: str) -> tuple[str, ...]:
-        return ()
+        # The project's modules it imports, directly or through others (the default linter reads them).
+        if self.linter is not None or self.path is None:
+            return ()
+        return tuple(f"{path}\0{module}" for path, module in project_dependencies(self.path, text))
 
     def lint(self, text: str, filename: str) -> list[Finding]:
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
@@ -220,7 +225,7 @@ def source_kind(job: _Job) -> SourceKind:
         # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
         folder = job.path.parent if job.path is not None else Path(job.filename).parent
         return NotebookSource(folder)
-    return PythonSource(job.linter)
+    return PythonSource(job.linter, job.path if job.path is not None else Path(job.filename))
 
 
 def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:

@@ -181,7 +181,10 @@ class Function(Value):
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Class(Value):
+    """A class defined in an analyzed module; `home` is that module's ModuleInfo."""
+
     node: Any
+    home: Any = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Class) and other.node is self.node

@@ -77,8 +77,65 @@ def _shape_of_argument(value: Value) -> Shape | None:
     return value.shape if isinstance(value, Array) else None
 
 
-def check_call(node: cst.FunctionDef, frame: State) -> tuple[Bindings, list[tuple[str, Declaration, Value, Bindings]]]:
-    """Bind the declared names from the arguments; the arguments no alternative admits."""
+_RESHAPING = frozenset({"ndim", "reshape", "ravel", "flatten", "squeeze", "atleast_1d", "atleast_2d", "atleast_3d"})
+_NORMALIZED: dict[int, tuple[cst.FunctionDef, frozenset[str]]] = {}
+
+
+def normalized_parameters(node: cst.FunctionDef, module: cst.Module | None = None, _seen: frozenset = frozenset()) -> frozenset[str]:
+    """Names the body reshapes or tests the rank of (`X.ndim`, `X.reshape(...)`, `np.atleast_2d(X)`).
+
+    Such a function takes other ranks than it declares (`if O.ndim == 1: O =
+    O.reshape(1, -1)` under `O : ndarray of shape (1, T)`), so an argument of
+    another rank is no contradiction there. A parameter passed on to a
+    function of `module` that normalizes it counts too.
+    """
+    cached = _NORMALIZED.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1]
+    found: set[str] = set()
+
+    class Visit(cst.CSTVisitor):
+        def visit_Attribute(self, attribute: cst.Attribute) -> None:
+            if isinstance(attribute.value, cst.Name) and attribute.attr.value in _RESHAPING | {"shape"}:
+                found.add(attribute.value.value)
+
+        def visit_Call(self, call: cst.Call) -> None:
+            callee = call.func
+            name = callee.attr.value if isinstance(callee, cst.Attribute) else callee.value if isinstance(callee, cst.Name) else ""
+            if name in _RESHAPING and call.args and isinstance(call.args[0].value, cst.Name):
+                found.add(call.args[0].value.value)
+            callee_def = _module_function(module, name) if isinstance(callee, cst.Name) else None
+            if callee_def is not None and callee_def not in _seen:
+                inner = normalized_parameters(callee_def, module, _seen | {node})
+                params = [p.name.value for p in list(callee_def.params.posonly_params) + list(callee_def.params.params)]
+                for position, arg in enumerate(call.args):
+                    target = arg.keyword.value if arg.keyword is not None else params[position] if position < len(params) else None
+                    if isinstance(arg.value, cst.Name) and target in inner:
+                        found.add(arg.value.value)
+
+    node.body.visit(Visit())
+    result = frozenset(found)
+    if len(_NORMALIZED) > 20000:
+        _NORMALIZED.clear()
+    _NORMALIZED[id(node)] = (node, result)
+    return result
+
+
+def _module_function(module: cst.Module | None, name: str) -> cst.FunctionDef | None:
+    if module is None:
+        return None
+    for statement in module.body:
+        if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+            return statement
+    return None
+
+
+def check_call(node: cst.FunctionDef, frame: State, module: cst.Module | None = None) -> tuple[Bindings, list[tuple[str, Declaration, Value, Bindings]]]:
+    """Bind the declared names from the arguments; the arguments no alternative admits.
+
+    An argument of another rank is not reported where the body adapts that
+    parameter's rank or reads its shape (`normalized_parameters`).
+    """
     declared = declarations_of(node).params
     bindings: Bindings = {}
     mismatches = []
@@ -89,6 +146,9 @@ def check_call(node: cst.FunctionDef, frame: State) -> tuple[Bindings, list[tupl
             continue
         bound = match(declaration, shape, bindings)
         if bound is None:
+            if shape.rank is not None and all(len(d) != shape.rank for d in declaration.shapes):
+                if name in normalized_parameters(node, module):
+                    continue
             mismatches.append((name, declaration, value, dict(bindings)))
             continue
         bindings = bound

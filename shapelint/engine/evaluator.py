@@ -322,7 +322,7 @@ class Evaluator:
             value = base.attr(attr)
             if value is not None:
                 return value
-            info = self.walker.info
+            info = base.cls.home if base.cls.home is not None else self.walker.info
             method = info.method_of(base.cls, attr)
             if method is not None:
                 return BoundMethod(base, method)
@@ -332,7 +332,7 @@ class Evaluator:
             found = info.class_attribute(base.cls, attr)
             return found if found is not None else UNKNOWN
         if isinstance(base, Class):
-            found = self.walker.info.class_attribute(base, attr)
+            found = (base.home if base.home is not None else self.walker.info).class_attribute(base, attr)
             return found if found is not None else UNKNOWN
         if isinstance(base, Opaque) and base.alternatives:
             if len(base.alternatives) == 1:

@@ -128,6 +128,8 @@ class ModuleInfo:
         # Mutable instance attributes of a class: the join of every value a method assigns them.
         self.attribute_tables: dict[cst.ClassDef, dict[str, Value]] = {}
         self.collecting: set[cst.ClassDef] = set()
+        # Names a top-level `from module import *` bound (read by functions as globals).
+        self.star_names: dict[str, Value] = {}
 
     def global_value(self, name: str) -> Value:
         walker = self.module_walker
@@ -142,6 +144,8 @@ class ModuleInfo:
                 return value
         if name in self.scan.module_bound:
             return UNKNOWN
+        if name in self.star_names:
+            return self.star_names[name]
         return BUILTINS.get(name, UNKNOWN)
 
     def live_globals_key(self) -> tuple:
@@ -158,10 +162,10 @@ class ModuleInfo:
             if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
                 if statement.decorators:
                     return None
-                return Function(statement, node)
+                return Function(statement, node, self)
         bases = self.class_bases.get(node)
         for base in bases or ():
-            found = self.method_of(Class(base), name)
+            found = self.method_of(Class(base, self), name)
             if found is not None:
                 return found
         return None
@@ -173,10 +177,10 @@ class ModuleInfo:
                 decorators = statement.decorators
                 if len(decorators) == 1 and isinstance(decorators[0].decorator, cst.Name):
                     if decorators[0].decorator.value == "property":
-                        return Function(statement, cls.node)
+                        return Function(statement, cls.node, self)
                 return None
         for base in self.class_bases.get(cls.node) or ():
-            found = self.property_of(Class(base), name)
+            found = self.property_of(Class(base, self), name)
             if found is not None:
                 return found
         return None
@@ -200,7 +204,7 @@ class ModuleInfo:
         if counts[name]:
             return None
         for base in self.class_bases.get(node) or ():
-            found = self.class_attribute(Class(base), name)
+            found = self.class_attribute(Class(base, self), name)
             if found is not None:
                 return found
         return None
@@ -238,7 +242,7 @@ class ModuleInfo:
                             continue
                         frame[params[0]] = Instance(cls, ())
                         bindings = declarations.generic_parameters(statement, frame)
-                        analyze_function(self, Function(statement, klass), frame, record=False, bindings=bindings)
+                        analyze_function(self, Function(statement, klass, self), frame, record=False, bindings=bindings)
         finally:
             self.collecting.discard(node)
         table = {k: v for k, v in collected.items() if k in self.scan.mutable_attrs and k not in self.scan.poisoned_attrs}
@@ -622,6 +626,13 @@ class Walker:
         module = dotted_name(node.module) if node.module is not None else ""
         relative = bool(node.relative)
         if isinstance(node.names, cst.ImportStar):
+            importer = self.info.importer
+            names = importer(module, "*", len(node.relative)) if importer is not None and module != "numpy" else None
+            if isinstance(names, Dct):
+                for name, value in names.entries:
+                    self.bind_name(name, value)
+                    if self.info.module_walker is self:
+                        self.info.star_names[name] = value
             return
         for alias in node.names:
             name = dotted_name(alias.name)
@@ -812,7 +823,7 @@ class Walker:
         body.run_suite(node.body)
         if body.state is not None:
             self.info.class_states[node] = body.state
-        self.bind_name(node.name.value, Class(node))
+        self.bind_name(node.name.value, Class(node, self.info))
 
     # -- calls into the module's own functions --
 
@@ -850,7 +861,8 @@ class Walker:
         frame = bind_arguments(func.node, call, receiver)
         if frame is None:
             return
-        _, mismatches = declarations.check_call(func.node, frame)
+        home = func.home if func.home is not None else self.info
+        _, mismatches = declarations.check_call(func.node, frame, home.module)
         if not mismatches:
             return
         params = _positional_params(func.node)
@@ -896,15 +908,16 @@ class Walker:
         return result
 
     def _instantiate(self, cls: Class, call: CallArgs) -> Value:
-        init = self.info.method_of(cls, "__init__")
+        info = cls.home if cls.home is not None else self.info
+        init = info.method_of(cls, "__init__")
         blank = Instance(cls, ())
         if init is None:
-            return blank if not self.info.has_own_attribute(cls, "__new__") else UNKNOWN
+            return blank if not info.has_own_attribute(cls, "__new__") else UNKNOWN
         result = self.info_call(init, call, blank)
         instance = result.finals.get(_positional_params(init.node)[0]) if _positional_params(init.node) else None
         if not isinstance(instance, Instance):
             return Instance(cls, ())
-        return self.info.settled(cls, instance.attrs)
+        return info.settled(cls, instance.attrs)
 
 
 _COMPOUND: dict[type, Callable[[Walker, Any], None]] = {
@@ -1069,7 +1082,7 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
     if cached is not None:
         return cached
     info.generic_instances[cls_node] = UNKNOWN  # recursion guard
-    cls = Class(cls_node)
+    cls = Class(cls_node, info)
     init = info.method_of(cls, "__init__")
     value: Value = Instance(cls, ())
     if init is not None:
