@@ -49,30 +49,58 @@ _FROM_IMPORT = re.compile(r"\bfrom[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b")
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.MULTILINE)
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 class ModuleCache:
-    """Analyzed modules by file, reused by every importer of the process while the file's text is the same."""
+    """Analyzed modules by file, reused by every importer of the process.
+
+    An entry holds while the module's text is the same and every module it
+    read (directly or through others) is unchanged on disk.
+    """
 
     LIMIT = 512
 
     def __init__(self) -> None:
-        self._infos: dict[str, tuple[str, ModuleInfo | None]] = {}
+        # path -> (text, analysis, the files its analysis read with their stamps)
+        self._infos: dict[str, tuple[str, ModuleInfo | None, dict[Path, Any]]] = {}
         self._busy: set[str] = set()
 
+    def _fresh(self, key: str, seen: set[str]) -> bool:
+        entry = self._infos.get(key)
+        if entry is None:
+            return False
+        for path, stamp in list(entry[2].items()):
+            if _stamp(path) != stamp:
+                return False
+            inner = str(path)
+            if inner not in seen and inner in self._infos:
+                seen.add(inner)
+                if not self._fresh(inner, seen):
+                    return False
+        return True
+
     def get(self, path: Path, text: str, analyze: Any) -> ModuleInfo | None:
+        """The analysis of `path`; `analyze()` returns it and the (path, stamp) of every module it read."""
         key = str(path)
         found = self._infos.get(key)
-        if found is not None and found[0] == text:
+        if found is not None and found[0] == text and self._fresh(key, {key}):
             return found[1]
         if key in self._busy:
             return None  # an import cycle: the module is still being analyzed
         self._busy.add(key)
         try:
-            info = analyze()
+            info, read = analyze()
         finally:
             self._busy.discard(key)
         if len(self._infos) >= self.LIMIT:
             self._infos.clear()
-        self._infos[key] = (text, info)
+        self._infos[key] = (text, info, read)
         return info
 
 
@@ -102,6 +130,8 @@ class ProjectImporter:
         self.package = package
         self._found: dict[str, Path | None] = {}
         self._modules: dict[str, ModuleInfo | None] = {}
+        # Every module file this importer read, with its stamp (what the analysis depends on).
+        self.read: dict[Path, Any] = {}
 
     def absolute(self, module: str, level: int) -> str | None:
         """The dotted name `from <dots><module> import ...` refers to, or None past the top package."""
@@ -142,6 +172,7 @@ class ProjectImporter:
         path = self.find(module)
         if path is None or path.resolve() == self.path.resolve():
             return None
+        self.read[path.resolve()] = _stamp(path)
         try:
             text = read_source(path, str(path)).text
         except SourceError:
@@ -150,18 +181,20 @@ class ProjectImporter:
         self._modules[module] = info
         return info
 
-    def _analyze(self, path: Path, text: str) -> ModuleInfo | None:
+    def _analyze(self, path: Path, text: str) -> tuple[ModuleInfo | None, dict[Path, Any]]:
         limit = sys.getrecursionlimit()
+        roots, package = project_roots(path)
+        importer = ProjectImporter(path, self._merged(roots), package)
         try:
             sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-            roots, package = project_roots(path)
-            importer = ProjectImporter(path, self._merged(roots), package)
-            return analyze_module_info(cst.parse_module(text), importer)
+            info = analyze_module_info(cst.parse_module(text), importer)
         except (cst.ParserSyntaxError, RecursionError):
             # A module that does not parse is reported when it is checked itself.
-            return None
+            info = None
         finally:
             sys.setrecursionlimit(limit)
+        # The importer's own record: reads made later (a call into the module) count too.
+        return info, importer.read
 
     def _merged(self, roots: list[Path]) -> list[Path]:
         # A helper beside a script finds the script's other helpers too.
