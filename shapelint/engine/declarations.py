@@ -17,7 +17,7 @@ import libcst as cst
 
 from ..declared import Declaration, declarations_of
 from ..declared._bind import Bindings, bound_names, instantiate, match, spell
-from ..domain import UNKNOWN_SHAPE, Axis, Shape, Sym, Unknown, format_shape
+from ..domain import UNKNOWN_SHAPE, Axis, Known, Shape, Sym, Unknown, format_shape
 from ..values import Array, Opaque, Tup, Value
 
 State = dict[str, Value]
@@ -179,7 +179,8 @@ def call_parameters(node: cst.FunctionDef, frame: State, bindings: Bindings) -> 
 def declared_return(node: cst.FunctionDef, value: Value, bindings: Bindings) -> Value:
     """The declared return value where the body's is not known (a call binds the names)."""
     returns = declarations_of(node).returns
-    if not returns or isinstance(value, (Array, Tup)):
+    if len(returns) != 1 or isinstance(value, (Array, Tup)):
+        # Several Returns entries are not always listed in the order the tuple has.
         return value
 
     def fresh(axis_name: str) -> Axis:
@@ -197,21 +198,21 @@ def declared_return(node: cst.FunctionDef, value: Value, bindings: Bindings) -> 
 def return_mismatches(node: cst.FunctionDef, value: Value, bindings: Bindings) -> list[tuple[int, Declaration, Array]]:
     """(index of the returned item, its declaration, its value) for each item no alternative admits."""
     returns = declarations_of(node).returns
-    if not returns:
+    if len(returns) != 1:
+        # Several Returns entries are not always listed in the order of the tuple
+        # (scikit-learn's `_kmeans_single_lloyd`): no item is compared.
         return []
-    if len(returns) == 1:
-        items: tuple[Value, ...] = (value,)
-    elif isinstance(value, Tup) and len(value.items) == len(returns):
-        items = value.items
-    else:
+    declaration = returns[0]
+    if declaration is None or not isinstance(value, Array) or _empty(value.shape):
         return []
-    out = []
-    for index, (declaration, item) in enumerate(zip(returns, items)):
-        if declaration is None or not isinstance(item, Array):
-            continue
-        if match(declaration, item.shape, bindings) is None:
-            out.append((index, declaration, item))
-    return out
+    if match(declaration, value.shape, bindings) is None:
+        return [(0, declaration, value)]
+    return []
+
+
+def _empty(shape: Shape) -> bool:
+    """An array with no elements (`np.array([])` returned on a guard): its rank says little."""
+    return shape.axes is not None and any(isinstance(a, Known) and a.value == 0 for a in shape.axes)
 
 
 def describe(declaration: Declaration, value: Array, bindings: Bindings) -> str:

@@ -242,7 +242,9 @@ class ModuleInfo:
                             continue
                         frame[params[0]] = Instance(cls, ())
                         bindings = declarations.generic_parameters(statement, frame)
-                        analyze_function(self, Function(statement, klass, self), frame, record=False, bindings=bindings)
+                        analyze_function(
+                            self, Function(statement, klass, self), frame, record=False, bindings=bindings, generic=True
+                        )
         finally:
             self.collecting.discard(node)
         table = {k: v for k, v in collected.items() if k in self.scan.mutable_attrs and k not in self.scan.poisoned_attrs}
@@ -319,6 +321,9 @@ class Walker:
         self.yields = False
         # The declared axis names bound in this context (`n_samples`), for SL011.
         self.declared: dict[str, Any] = {}
+        # Analyzed for no call in particular (or for a call made from such a context):
+        # its arrays' shapes come from declarations, not from computed values.
+        self.generic = False
 
     # -- names --
 
@@ -589,6 +594,14 @@ class Walker:
                         )
                     value = left
             self.assign(target, value, None, flat=True)
+        elif isinstance(target, cst.Attribute):
+            # `self.count += 1`: the attribute gets a new value (other methods read it).
+            left = evaluator.eval(target)
+            op = AUG_OPERATORS.get(type(node.operator))
+            value = UNKNOWN if op is None else evaluator.binary_values(node, op, left, right, target, node.value)
+            if isinstance(left, Array) and isinstance(value, Array):
+                value = left  # in place: numpy keeps the shape or raises
+            self.assign(target, value, None, flat=False)
         else:
             evaluator.eval(target)
 
@@ -834,7 +847,9 @@ class Walker:
         if isinstance(func, BoundMethod):
             receiver, func = func.receiver, func.function
         assert isinstance(func, Function)
-        if self.events:
+        if self.events and not self.generic:
+            # In a generic context the arguments' shapes are declared ones, and
+            # docstrings are loose about them (scikit-learn's `y` of a multilabel fit).
             self._check_call(func, call, receiver, node)
         result = self.info_call(func, call, receiver)
         if isinstance(receiver, Instance) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
@@ -903,7 +918,7 @@ class Walker:
             return UNKNOWN_RESULT
         info.contexts[node] += 1
         info.memo[key] = UNKNOWN_RESULT
-        result = analyze_function(info, func, frame, bindings=bindings)
+        result = analyze_function(info, func, frame, bindings=bindings, generic=self.generic)
         info.memo[key] = result
         return result
 
@@ -1091,7 +1106,7 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
         params = _positional_params(init.node)
         if params:
             frame[params[0]] = Instance(cls, ())
-            result = analyze_function(info, init, frame, record=False, bindings=bindings)
+            result = analyze_function(info, init, frame, record=False, bindings=bindings, generic=True)
             final = result.finals.get(params[0])
             if isinstance(final, Instance):
                 value = info.settled(cls, final.attrs)
@@ -1102,7 +1117,12 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
 
 
 def analyze_function(
-    info: ModuleInfo, func: Function, frame: State, record: bool = True, bindings: dict[str, Any] | None = None
+    info: ModuleInfo,
+    func: Function,
+    frame: State,
+    record: bool = True,
+    bindings: dict[str, Any] | None = None,
+    generic: bool = False,
 ) -> FunctionResult:
     # A function imported from another module runs in its own module's scope.
     info = func.home if func.home is not None else info
@@ -1120,6 +1140,7 @@ def analyze_function(
         )
         walker.recording = walker.events = record
         walker.declared = bindings if bindings is not None else {}
+        walker.generic = generic
         walker.run_suite(node.body)
     finally:
         info.stack.pop()
@@ -1221,7 +1242,7 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None) ->
         func = Function(node, owner)
         frame = generic_frame(info, node, owner)
         bindings = declarations.generic_parameters(node, frame)
-        analyze_function(info, func, frame, bindings=bindings)
+        analyze_function(info, func, frame, bindings=bindings, generic=True)
     return info
 
 
