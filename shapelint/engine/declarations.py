@@ -167,6 +167,9 @@ def call_parameters(node: cst.FunctionDef, frame: State, bindings: Bindings) -> 
 
     for name, declaration in declared.items():
         value = frame.get(name)
+        if isinstance(value, Array):
+            frame[name] = _refined(value, declaration, bindings, fresh)
+            continue
         if not isinstance(value, Opaque) or value.alternatives:
             continue
         key = value.key if value.key is not None else ("declared", id(node), name, context)
@@ -174,6 +177,22 @@ def call_parameters(node: cst.FunctionDef, frame: State, bindings: Bindings) -> 
         replacement = _value_for(declaration, shapes, key, value.name or name)
         if replacement is not None:
             frame[name] = replacement
+
+
+def _refined(value: Array, declaration: Declaration, bindings: Bindings, fresh: Any) -> Array:
+    """An argument whose shape is partly unknown, completed by the declaration it must meet."""
+    if len(declaration.shapes) != 1 or not _usable(declaration):
+        return value
+    declared = instantiate(declaration.shapes[0], dict(bindings), fresh)
+    if declared.axes is None:
+        return value
+    axes = value.shape.axes
+    if axes is None:
+        return Array(declared, value.dtype) if declaration.ndarray else value
+    if len(axes) != len(declared.axes):
+        return value
+    better = tuple(d if isinstance(a, Unknown) and not isinstance(d, Unknown) else a for a, d in zip(axes, declared.axes))
+    return value if better == axes else Array(Shape(better), value.dtype)
 
 
 def declared_return(node: cst.FunctionDef, value: Value, bindings: Bindings) -> Value:

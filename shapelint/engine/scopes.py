@@ -149,7 +149,9 @@ class ModuleScan:
         self.attr_classes: dict[str, set[cst.ClassDef]] = {}
         self._locals: dict[cst.FunctionDef, frozenset[str]] = {}
         self._scan_deep(module.body, None)
-        self.poisoned_attrs.update(name for name, classes in self.attr_classes.items() if len(classes) > 1)
+        self._class_bases: dict[cst.ClassDef, list[str]] = {}
+        self._scan_classes(module.body)
+        self.poisoned_attrs.update(name for name, classes in self.attr_classes.items() if self._related(classes))
         self.stable = frozenset(n for n, c in counts.items() if c == 1 and n not in self.declared_global)
 
     def _scan_deep(
@@ -184,6 +186,39 @@ class ModuleScan:
                 self._poison(statement.target, None)
             for suite, _ in _children_suites(statement):
                 self._scan_deep(_suite(suite), function, cls)
+
+    def _scan_classes(self, statements: Sequence[cst.CSTNode]) -> None:
+        for statement in statements:
+            if isinstance(statement, cst.ClassDef):
+                self._class_bases[statement] = [dotted_name(arg.value).rpartition(".")[2] for arg in statement.bases]
+                self._scan_classes(_suite(statement.body))
+            elif isinstance(statement, cst.FunctionDef):
+                self._scan_classes(_suite(statement.body))
+            else:
+                for suite, _ in _children_suites(statement):
+                    self._scan_classes(_suite(suite))
+
+    def _related(self, classes: set[cst.ClassDef]) -> bool:
+        """Whether one of these classes may be a subclass of another (by base names): a method of the
+        base then reads what the subclass's methods assign."""
+        if len(classes) < 2:
+            return False
+        by_name: dict[str, list[cst.ClassDef]] = {}
+        for cls in self._class_bases:
+            by_name.setdefault(cls.name.value, []).append(cls)
+        for cls in classes:
+            seen: set[cst.ClassDef] = set()
+            pending = [cls]
+            while pending:
+                current = pending.pop()
+                for base in self._class_bases.get(current, []):
+                    for found in by_name.get(base, []):
+                        if found in classes and found is not cls:
+                            return True
+                        if found not in seen:
+                            seen.add(found)
+                            pending.append(found)
+        return False
 
     def _poison(self, target: cst.BaseExpression, self_name: str | None) -> None:
         if isinstance(target, cst.Attribute):

@@ -42,5 +42,14 @@ class Other:
     def __init__(self):
         self.v = np.zeros(5)
     def read(self):
-        r = self.v  # shape: ?
+        r = self.v  # shape: (5,)
         return r
+class Base:
+    def __init__(self):
+        self.w = np.zeros(5)
+    def read(self):
+        r = self.w  # shape: ?
+        return r
+class Sub(Base):
+    def __init__(self):
+        self.w = np.zeros((2, 2))
