@@ -150,6 +150,20 @@ class ModuleRef(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class Deferred(Value):
+    """`from module import name` of a project module, resolved where the name is first read.
+
+    Resolving means analyzing the module, so a name never read costs nothing;
+    `importer` is the engine Importer of the module that wrote the import.
+    """
+
+    module: str
+    name: str
+    level: int
+    importer: Any = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class RandomGen(Value):
     """A `numpy.random.Generator` (`kind` "Generator") or `RandomState`."""
 
@@ -335,6 +349,7 @@ __all__ = [
     "Class",
     "Const",
     "Dct",
+    "Deferred",
     "ShapeOf",
     "ELLIPSIS",
     "Function",

@@ -39,7 +39,7 @@ from typing import Any
 import libcst as cst
 
 from ..sourcefile import SourceError, read_source
-from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Function, Instance, Lst, ModuleRef, Tup, Value
+from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Deferred, Function, Instance, Lst, ModuleRef, Tup, Value
 from .walker import ModuleInfo, analyze_module_info
 
 # Same as api's limit; api cannot be imported here (it imports the engine).
@@ -78,16 +78,17 @@ class ModuleCache:
         for path, stamp in list(entry[2].items()):
             if _stamp(path) != stamp:
                 return False
-            inner = str(path)
-            if inner not in seen and inner in self._infos:
+            for inner in (f"{path}@{depth}" for depth in range(ProjectImporter.MAX_DEPTH + 1)):
+                if inner in seen or inner not in self._infos:
+                    continue
                 seen.add(inner)
                 if not self._fresh(inner, seen):
                     return False
         return True
 
-    def get(self, path: Path, text: str, analyze: Any) -> ModuleInfo | None:
-        """The analysis of `path`; `analyze()` returns it and the (path, stamp) of every module it read."""
-        key = str(path)
+    def get(self, where: tuple[Path, int], text: str, analyze: Any) -> ModuleInfo | None:
+        """The analysis of the module at (path, depth); `analyze()` returns it and the modules it read."""
+        key = f"{where[0]}@{where[1]}"
         found = self._infos.get(key)
         if found is not None and found[0] == text and self._fresh(key, {key}):
             return found[1]
@@ -120,10 +121,22 @@ def project_roots(path: Path) -> tuple[list[Path], tuple[str, ...]]:
 
 
 class ProjectImporter:
-    """An engine `Importer` for one analyzed file: the modules of its project, by their files."""
+    """An engine `Importer` for one analyzed file: the modules of its project, by their files.
 
-    def __init__(self, path: str | Path, roots: list[Path] | None = None, package: tuple[str, ...] = ()) -> None:
+    `depth` counts the imports between the checked file and this module: modules
+    more than `MAX_DEPTH` imports away are not read (their names are unknown),
+    which bounds what one file costs in a large package. A module is analyzed
+    once per process and depth, so a file's findings do not depend on the
+    order files are checked in.
+    """
+
+    MAX_DEPTH = 2
+
+    def __init__(
+        self, path: str | Path, roots: list[Path] | None = None, package: tuple[str, ...] = (), depth: int = 0
+    ) -> None:
         self.path = Path(path)
+        self.depth = depth
         if roots is None:
             roots, package = project_roots(self.path)
         self.roots = roots
@@ -166,6 +179,8 @@ class ProjectImporter:
         return UNKNOWN
 
     def module(self, module: str) -> ModuleInfo | None:
+        if self.depth >= self.MAX_DEPTH:
+            return None
         if module in self._modules:
             return self._modules[module]
         self._modules[module] = None  # a cycle back to this module while it is analyzed
@@ -177,17 +192,17 @@ class ProjectImporter:
             text = read_source(path, str(path)).text
         except SourceError:
             return None
-        info = MODULES.get(path.resolve(), text, lambda: self._analyze(path, text))
+        info = MODULES.get((path.resolve(), self.depth), text, lambda: self._analyze(path, text))
         self._modules[module] = info
         return info
 
     def _analyze(self, path: Path, text: str) -> tuple[ModuleInfo | None, dict[Path, Any]]:
         limit = sys.getrecursionlimit()
         roots, package = project_roots(path)
-        importer = ProjectImporter(path, self._merged(roots), package)
+        importer = ProjectImporter(path, self._merged(roots), package, self.depth + 1)
         try:
             sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-            info = analyze_module_info(cst.parse_module(text), importer)
+            info = analyze_module_info(_parsed(path, text), importer, uncalled=False)
         except (cst.ParserSyntaxError, RecursionError):
             # A module that does not parse is reported when it is checked itself.
             info = None
@@ -199,6 +214,22 @@ class ProjectImporter:
     def _merged(self, roots: list[Path]) -> list[Path]:
         # A helper beside a script finds the script's other helpers too.
         return roots + [r for r in self.roots if r not in roots]
+
+
+_PARSED: dict[str, tuple[str, cst.Module]] = {}
+
+
+def _parsed(path: Path, text: str) -> cst.Module:
+    """The syntax tree of a module's text, parsed once per process (parsing costs more than analysis)."""
+    key = str(path)
+    found = _PARSED.get(key)
+    if found is not None and found[0] == text:
+        return found[1]
+    module = cst.parse_module(text)
+    if len(_PARSED) >= ModuleCache.LIMIT:
+        _PARSED.clear()
+    _PARSED[key] = (text, module)
+    return module
 
 
 class SiblingImporter(ProjectImporter):
@@ -219,11 +250,18 @@ def project_importer(filename: str) -> ProjectImporter | None:
 
 
 def _public_names(info: ModuleInfo) -> Value:
-    """What `from module import *` binds (the stable public names), as a dict of values."""
-    entries = tuple(
-        (name, _exported(info.global_value(name), info)) for name in sorted(info.scan.stable) if not name.startswith("_")
-    )
-    return Dct(entries)
+    """What `from module import *` binds (the stable public names), as a dict of values.
+
+    Names the module itself imports stay unresolved (`Deferred`) until read.
+    """
+    state = info.module_walker.state if info.module_walker is not None else None
+    entries = []
+    for name in sorted(info.scan.stable):
+        if name.startswith("_"):
+            continue
+        raw = state.get(name) if state is not None else None
+        entries.append((name, raw if isinstance(raw, Deferred) else _exported(info.global_value(name), info)))
+    return Dct(tuple(entries))
 
 
 def module_path(folder: Path, module: str) -> Path | None:
@@ -261,12 +299,15 @@ def dependencies(folder: Path, text: str) -> list[tuple[str, str]]:
 
 
 def project_dependencies(path: str | Path, text: str, limit: int = 200) -> list[tuple[str, str]]:
-    """(path, text) of every project module `text` may import, directly or through others, sorted by path."""
+    """(path, text) of every project module `text` may import, directly or through others (as deep as
+    the importer reads), sorted by path."""
     importer = ProjectImporter(Path(path))
     found: dict[str, str] = {}
     pending = [(importer, text)]
     while pending and len(found) < limit:
         current, source = pending.pop()
+        if current.depth >= ProjectImporter.MAX_DEPTH:
+            continue
         for module in _imported_with_levels(source):
             level, name = module
             target = current.absolute(name, level)
@@ -283,7 +324,7 @@ def project_dependencies(path: str | Path, text: str, limit: int = 200) -> list[
                 except SourceError:
                     found[str(where)] = ""
                 roots, package = project_roots(where)
-                pending.append((ProjectImporter(where, current._merged(roots), package), found[str(where)]))
+                pending.append((ProjectImporter(where, current._merged(roots), package, current.depth + 1), found[str(where)]))
     return sorted(found.items())
 
 

@@ -27,6 +27,7 @@ from ..values import (
     Class,
     Const,
     Dct,
+    Deferred,
     Function,
     Instance,
     Int,
@@ -130,8 +131,14 @@ class ModuleInfo:
         self.collecting: set[cst.ClassDef] = set()
         # Names a top-level `from module import *` bound (read by functions as globals).
         self.star_names: dict[str, Value] = {}
+        # Analyzed for the names other modules import from it (not checked itself).
+        self.exports_only = False
 
     def global_value(self, name: str) -> Value:
+        value = self._global_value(name)
+        return resolve(value) if type(value) is Deferred else value
+
+    def _global_value(self, name: str) -> Value:
         walker = self.module_walker
         if self.live and walker is not None and walker.state is not None and name not in self.scan.declared_global:
             # Called while the module runs: its globals are what the module holds right now.
@@ -271,6 +278,26 @@ class ModuleInfo:
         )
 
 
+_RESOLVED: dict[Any, tuple[Any, Value]] = {}
+
+
+def resolve(value: Deferred) -> Value:
+    """The value an import names, analyzing its module the first time (per importer)."""
+    importer = value.importer
+    key = (id(importer), value.module, value.name, value.level)
+    found = _RESOLVED.get(key)
+    if found is not None and found[0] is importer:
+        return found[1]
+    _RESOLVED[key] = (importer, UNKNOWN)  # an import cycle reads unknown
+    result = importer(value.module, value.name, value.level) if importer is not None else UNKNOWN
+    if type(result) is Deferred:
+        result = resolve(result)
+    if len(_RESOLVED) > 100_000:
+        _RESOLVED.clear()
+    _RESOLVED[key] = (importer, result)
+    return result
+
+
 def _erase_symbols(value: Value) -> Value:
     """`value` with its symbolic lengths unknown: true of every call, not only the one that made it."""
     if isinstance(value, Array) and value.shape.axes is not None:
@@ -332,6 +359,10 @@ class Walker:
         if state is not None:
             value = state.get(name)
             if value is not None:
+                if type(value) is Deferred:
+                    # The statements of a module analyzed only for its exports do not
+                    # pull in the modules they import (their values are never reported).
+                    return UNKNOWN if self.info.exports_only and self is self.info.module_walker else resolve(value)
                 return value
         if name in self.global_names:
             return UNKNOWN
@@ -654,7 +685,8 @@ class Walker:
                 value = numpy_name(f"{module}.{name}")
             else:
                 importer = self.info.importer
-                value = importer(module, name, node.relative and len(node.relative) or 0) if importer else UNKNOWN
+                level = node.relative and len(node.relative) or 0
+                value = Deferred(module, name, level, importer) if importer else UNKNOWN
             self.bind_name(local, value)
 
     # -- compound statements --
@@ -1224,14 +1256,21 @@ def analyze_module(module: cst.Module, importer: Importer | None = None) -> Anal
     return analyze_module_info(module, importer).analysis
 
 
-def analyze_module_info(module: cst.Module, importer: Importer | None = None) -> ModuleInfo:
-    """Analyze a module and keep its scope, for modules that import from it."""
+def analyze_module_info(module: cst.Module, importer: Importer | None = None, uncalled: bool = True) -> ModuleInfo:
+    """Analyze a module and keep its scope, for modules that import from it.
+
+    With `uncalled` False (a module analyzed for the names others import) the
+    functions nothing calls are not analyzed: their facts would not be reported.
+    """
     info = ModuleInfo(module, importer)
+    info.exports_only = not uncalled
     walker = Walker(info, {})
     info.module_walker = walker
     info.live = True
     walker.run(module.body)
     info.live = False
+    if not uncalled:
+        return info
     done = 0
     while done < len(info.pending):
         node, owner = info.pending[done]
