@@ -418,6 +418,12 @@ class Evaluator:
             call.args = [func.receiver] + call.args
             call.qualname = func.qualname
             return self.apply(node, func.qualname, call, [receiver_node] + arg_nodes)
+        if isinstance(func, Instance):
+            # `layer(X)`: the instance's `__call__`.
+            info = func.cls.home if func.cls.home is not None else self.walker.info
+            method = info.method_of(func.cls, "__call__")
+            if method is not None:
+                func = BoundMethod(func, method)
         if isinstance(func, (Function, BoundMethod, Class)):
             call, arg_nodes = self._arguments(node, safe=True)
             return self.walker.call_user(func, call, node)

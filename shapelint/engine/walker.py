@@ -884,11 +884,12 @@ class Walker:
             # docstrings are loose about them (scikit-learn's `y` of a multilabel fit).
             self._check_call(func, call, receiver, node)
         result = self.info_call(func, call, receiver)
-        if isinstance(receiver, Instance) and isinstance(node.func, cst.Attribute) and isinstance(node.func.value, cst.Name):
+        holder = node.func.value if isinstance(node.func, cst.Attribute) else node.func  # `obj.m()`, or `obj()`
+        if isinstance(receiver, Instance) and isinstance(holder, cst.Name):
             # The method may have assigned attributes of its receiver.
             params = _positional_params(func.node)
             final = result.finals.get(params[0]) if params else None
-            self.bind_name(node.func.value.value, final if isinstance(final, Instance) and final.cls == receiver.cls else UNKNOWN)
+            self.bind_name(holder.value, final if isinstance(final, Instance) and final.cls == receiver.cls else UNKNOWN)
         # A list or dict passed by name may have been changed by the callee.
         params = _positional_params(func.node)
         offset = 1 if receiver is not None else 0

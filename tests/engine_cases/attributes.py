@@ -53,3 +53,19 @@ class Base:
 class Sub(Base):
     def __init__(self):
         self.w = np.zeros((2, 2))
+class Init:
+    def __init__(self, scale):
+        self.scale = scale
+    def __call__(self, shape):
+        return np.random.randn(*shape) * self.scale
+init = Init(0.01)
+W2 = init((3, 5))  # shape: (3, 5)
+class Counter:
+    def __init__(self):
+        self.seen = np.zeros(2)
+    def __call__(self, x):
+        self.seen = x
+        return x
+count = Counter()
+count(np.ones((4, 4)))
+seen = count.seen  # shape: (4, 4)
