@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator
 import libcst as cst
 
 from .engine.facts import Analysis
-from .engine.imports import project_importer
+from .engine.imports import parse_cached, project_importer
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
 from .findings import Edit, Finding, Fix, Position
@@ -96,7 +96,7 @@ def parse(source: str, filename: str) -> Parsed:
             return Parsed(None, rejected)
     try:
         with deep_stack():
-            return Parsed(cst.parse_module(source), None)
+            return Parsed(parse_cached(filename, source), None)
     except cst.ParserSyntaxError as error:
         message = str(error.message).strip().splitlines()[0] if error.message else "invalid syntax"
         row, column = max(1, error.raw_line), error.raw_column + 1

@@ -323,6 +323,9 @@ class Evaluator:
             if value is not None:
                 return value
             info = base.cls.home if base.cls.home is not None else self.walker.info
+            mutable = info.mutable_attribute(base.cls, attr)
+            if mutable is not None:
+                return mutable
             method = info.method_of(base.cls, attr)
             if method is not None:
                 return BoundMethod(base, method)

@@ -49,12 +49,21 @@ _FROM_IMPORT = re.compile(r"\bfrom[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b")
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.MULTILINE)
 
 
+# Stamps read while one file is checked: each module file is looked at once per checked file.
+_STAMPS: dict[Path, tuple[int, int] | None] = {}
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
+    found = _STAMPS.get(path, False)
+    if found is not False:
+        return found  # type: ignore[return-value]
     try:
         stat = path.stat()
+        stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
+        stamp = None
+    _STAMPS[path] = stamp
+    return stamp
 
 
 class ModuleCache:
@@ -70,6 +79,7 @@ class ModuleCache:
         # path -> (text, analysis, the files its analysis read with their stamps)
         self._infos: dict[str, tuple[str, ModuleInfo | None, dict[Path, Any]]] = {}
         self._busy: set[str] = set()
+        self._verdicts: dict[str, bool] = {}
 
     def _fresh(self, key: str, seen: set[str]) -> bool:
         entry = self._infos.get(key)
@@ -86,11 +96,18 @@ class ModuleCache:
                     return False
         return True
 
+    def fresh(self, key: str) -> bool:
+        """Whether the entry and everything it read are unchanged (checked once per checked file)."""
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._fresh(key, {key})
+        return verdict
+
     def get(self, where: tuple[Path, int], text: str, analyze: Any) -> ModuleInfo | None:
         """The analysis of the module at (path, depth); `analyze()` returns it and the modules it read."""
         key = f"{where[0]}@{where[1]}"
         found = self._infos.get(key)
-        if found is not None and found[0] == text and self._fresh(key, {key}):
+        if found is not None and found[0] == text and self.fresh(key):
             return found[1]
         if key in self._busy:
             return None  # an import cycle: the module is still being analyzed
@@ -102,6 +119,7 @@ class ModuleCache:
         if len(self._infos) >= self.LIMIT:
             self._infos.clear()
         self._infos[key] = (text, info, read)
+        self._verdicts[key] = True
         return info
 
 
@@ -202,7 +220,7 @@ class ProjectImporter:
         importer = ProjectImporter(path, self._merged(roots), package, self.depth + 1)
         try:
             sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-            info = analyze_module_info(_parsed(path, text), importer, uncalled=False)
+            info = analyze_module_info(parse_cached(path, text), importer, uncalled=False)
         except (cst.ParserSyntaxError, RecursionError):
             # A module that does not parse is reported when it is checked itself.
             info = None
@@ -219,13 +237,20 @@ class ProjectImporter:
 _PARSED: dict[str, tuple[str, cst.Module]] = {}
 
 
-def _parsed(path: Path, text: str) -> cst.Module:
-    """The syntax tree of a module's text, parsed once per process (parsing costs more than analysis)."""
-    key = str(path)
+def parse_cached(path: str | Path, text: str, keep: bool = True) -> cst.Module:
+    """The syntax tree of a module's text, parsed once per process (parsing costs more than the analysis).
+
+    Imported modules are kept (`keep`); a checked file reuses its tree if some
+    file imported it before, but is not kept itself: holding every tree of a
+    large run makes the garbage collector's passes slow.
+    """
+    key = str(Path(path).resolve()) if path and not str(path).startswith("<") else str(path)
     found = _PARSED.get(key)
     if found is not None and found[0] == text:
         return found[1]
     module = cst.parse_module(text)
+    if not keep:
+        return module
     if len(_PARSED) >= ModuleCache.LIMIT:
         _PARSED.clear()
     _PARSED[key] = (text, module)
@@ -246,6 +271,9 @@ def project_importer(filename: str) -> ProjectImporter | None:
     path = Path(filename)
     if not filename or filename == "-" or not path.parent.is_dir():
         return None
+    # A new file is checked: modules may have changed since the last one.
+    _STAMPS.clear()
+    MODULES._verdicts.clear()
     return ProjectImporter(path)
 
 
@@ -372,6 +400,7 @@ __all__ = [
     "dependencies",
     "imported_modules",
     "module_path",
+    "parse_cached",
     "project_dependencies",
     "project_importer",
     "project_roots",

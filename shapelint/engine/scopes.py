@@ -144,9 +144,12 @@ class ModuleScan:
         self.module_bound = frozenset(counts)
         self.declared_global: set[str] = set()
         self.poisoned_attrs: set[str] = set()
-        self.mutable_attrs: set[str] = set()
+        # Attribute name -> the classes with a method other than `__init__` assigning `self.<name>`.
+        self.mutable_attrs: dict[str, set[cst.ClassDef]] = {}
         # Attribute name -> the classes whose methods assign `self.<name>`.
         self.attr_classes: dict[str, set[cst.ClassDef]] = {}
+        # The methods that assign an attribute of `self`.
+        self.assigning_methods: set[cst.FunctionDef] = set()
         self._locals: dict[cst.FunctionDef, frozenset[str]] = {}
         self._scan_deep(module.body, None)
         self._class_bases: dict[cst.ClassDef, list[str]] = {}
@@ -161,6 +164,7 @@ class ModuleScan:
         method = function is not None and cls is not None and not function.decorators
         self_name = _params(function)[0] if method and _params(function) else None  # type: ignore[arg-type]
         self._method = (cls, function.name.value if function is not None else "")
+        self._function = function
         for statement in statements:
             if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in statement.body:
@@ -177,10 +181,12 @@ class ModuleScan:
             if isinstance(statement, cst.FunctionDef):
                 self._scan_deep(_suite(statement.body), statement, cls if function is None else None)
                 self._method = (cls, function.name.value if function is not None else "")
+                self._function = function
                 continue
             if isinstance(statement, cst.ClassDef):
                 self._scan_deep(_suite(statement.body), None, statement)
                 self._method = (cls, function.name.value if function is not None else "")
+                self._function = function
                 continue
             if isinstance(statement, cst.For):
                 self._poison(statement.target, None)
@@ -225,8 +231,9 @@ class ModuleScan:
             if self_name is not None and isinstance(target.value, cst.Name) and target.value.value == self_name:
                 cls, method = self._method
                 self.attr_classes.setdefault(target.attr.value, set()).add(cls)  # type: ignore[arg-type]
+                self.assigning_methods.add(self._function)  # type: ignore[arg-type]
                 if method != "__init__":
-                    self.mutable_attrs.add(target.attr.value)
+                    self.mutable_attrs.setdefault(target.attr.value, set()).add(cls)  # type: ignore[arg-type]
             else:
                 self.poisoned_attrs.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):

@@ -128,7 +128,8 @@ class ModuleInfo:
         self.class_counts: dict[cst.ClassDef, Counter[str]] = {}
         # Mutable instance attributes of a class: the join of every value a method assigns them.
         self.attribute_tables: dict[cst.ClassDef, dict[str, Value]] = {}
-        self.collecting: set[cst.ClassDef] = set()
+        # Classes whose attribute table is being computed -> what their methods assigned so far.
+        self.collecting: dict[cst.ClassDef, dict[str, Value]] = {}
         # Names a top-level `from module import *` bound (read by functions as globals).
         self.star_names: dict[str, Value] = {}
         # Analyzed for the names other modules import from it (not checked itself).
@@ -230,8 +231,7 @@ class ModuleInfo:
             return table
         self.attribute_tables[node] = {}  # while it is computed, reads see nothing
         collected: dict[str, Value] = {}
-        self.collecting.add(node)
-        self._collected = collected
+        self.collecting[node] = collected
         try:
             classes = [node]
             for klass in classes:
@@ -240,7 +240,7 @@ class ModuleInfo:
                         classes.append(base)
             for klass in classes:
                 for statement in _block(klass.body):
-                    if isinstance(statement, cst.FunctionDef) and not statement.decorators:
+                    if isinstance(statement, cst.FunctionDef) and statement in self.scan.assigning_methods:
                         if statement in self.stack:
                             continue
                         frame = generic_frame(self, statement, None)
@@ -253,24 +253,44 @@ class ModuleInfo:
                             self, Function(statement, klass, self), frame, record=False, bindings=bindings, generic=True
                         )
         finally:
-            self.collecting.discard(node)
-        table = {k: v for k, v in collected.items() if k in self.scan.mutable_attrs and k not in self.scan.poisoned_attrs}
+            del self.collecting[node]
+        table = {k: v for k, v in collected.items() if self.is_mutable(cls, k) and k not in self.scan.poisoned_attrs}
         self.attribute_tables[node] = table
         return table
 
     def settled(self, cls: Class, attrs: tuple[tuple[str, Value], ...]) -> Instance:
-        """An instance as other methods may see it: what `__init__` set, unless a method may change it."""
+        """An instance as other methods may see it: what `__init__` set, unless a method may change it.
+
+        A mutable attribute is left out: reading it consults `attribute_table`
+        (computed the first time one is read).
+        """
         scan = self.scan
-        kept = {k: v for k, v in attrs if k not in scan.poisoned_attrs and k not in scan.mutable_attrs}
-        if any(cls.node in scan.attr_classes.get(name, ()) for name in scan.mutable_attrs):
-            kept.update(self.attribute_table(cls))
+        kept = {k: v for k, v in attrs if k not in scan.poisoned_attrs and not self.is_mutable(cls, k)}
         return Instance(cls, tuple(sorted(kept.items())))
 
+    def is_mutable(self, cls: Class, name: str) -> bool:
+        """A method of the class or of one of its bases, other than `__init__`, assigns `self.<name>`."""
+        owners = self.scan.mutable_attrs.get(name)
+        if not owners:
+            return False
+        classes = [cls.node]
+        for klass in classes:
+            if klass in owners:
+                return True
+            classes.extend(b for b in self.class_bases.get(klass) or () if b not in classes)
+        return False
+
+    def mutable_attribute(self, cls: Class, name: str) -> Value | None:
+        if name in self.scan.poisoned_attrs or not self.is_mutable(cls, name):
+            return None
+        return self.attribute_table(cls).get(name)
+
     def collect(self, cls: Class, attr: str, value: Value) -> None:
-        if cls.node in self.collecting:
+        collected = self.collecting.get(cls.node)
+        if collected is not None:
             erased = _erase_symbols(value)
-            previous = self._collected.get(attr)
-            self._collected[attr] = erased if previous is None else join(previous, erased)
+            previous = collected.get(attr)
+            collected[attr] = erased if previous is None else join(previous, erased)
 
     def has_own_attribute(self, cls: Class, name: str) -> bool:
         return any(
@@ -1171,7 +1191,8 @@ def analyze_function(
             function=node,
             owner=None,
         )
-        walker.recording = walker.events = record
+        # A module analyzed for its exports records no facts: nothing reports them.
+        walker.recording = walker.events = record and not info.exports_only
         walker.declared = bindings if bindings is not None else {}
         walker.generic = generic
         walker.run_suite(node.body)
@@ -1266,6 +1287,7 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None, un
     info = ModuleInfo(module, importer)
     info.exports_only = not uncalled
     walker = Walker(info, {})
+    walker.recording = walker.events = uncalled
     info.module_walker = walker
     info.live = True
     walker.run(module.body)
