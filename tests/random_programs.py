@@ -292,10 +292,10 @@ class Generator:
                 self.try_add(plain, recorded)
             return
         # Declared functions, classes and modules: about one statement in five.
-        if kind in (6, 7) and r.random() < 0.5:
+        if kind in (6, 7) and r.random() < 0.4:
             self.declared_function(name)
             return
-        if kind == 8 and r.random() < 0.5:
+        if kind == 8 and r.random() < 0.3:
             self.class_statement(name)
             return
         if kind == 9 and r.random() < 0.3:
@@ -368,12 +368,18 @@ class Generator:
             "    @property",
             "    def double(self):",
             "        return self.a * 2",
+            "    def counted(self):",
         ]
-        obj, got, dbl, wide = self.new_name(), self.new_name(), self.new_name(), self.new_name()
+        obj, got, dbl, wide = (self.new_name() for _ in range(4))
         tail = [(obj, f"{cls}({a})"), (None, f"{obj}.load({b})"), (got, f"{obj}.get()"), (dbl, f"{obj}.double"),
                 (wide, f"np.zeros(({cls}.width, 2))"), (name, f"{obj}.a")]
-        plain = lines + [f"{n} = {e}" if n else e for n, e in tail]
-        recorded = lines + [f"{n} = _rec({n!r}, {e})" if n else e for n, e in tail]
+        # Sometimes `counted` is called where the engine cannot follow the call: it is then
+        # analyzed for no call in particular, reading `self.n` that `load` changed.
+        tail += [(None, f"[{obj}][0].counted()")] if self.rnd.random() < 0.2 else []
+        plain = lines + ["        c = np.zeros((self.n, 2))", "        return c"]
+        recorded = lines + ["        c = _rec('c', np.zeros((self.n, 2)))", "        return c"]
+        plain += [f"{n} = {e}" if n else e for n, e in tail]
+        recorded += [f"{n} = _rec({n!r}, {e})" if n else e for n, e in tail]
         self.try_add(plain, recorded)
 
     def module_statement(self, name: str) -> None:

@@ -45,12 +45,13 @@ def test_no_wrong_shape_in_random_programs(seed: int) -> None:
 
 
 def test_most_assignments_are_exact() -> None:
+    # 300 programs: with functions, classes and modules in the mix, 150 vary by a point.
     total = exact = 0
-    for seed in range(150):
+    for seed in range(300):
         _, results = verdicts(10_000 + seed)
         for _, _, verdict in results:
             assert verdict != "wrong"
             total += 1
             exact += verdict == "exact"
-    assert total > 500
+    assert total > 1000
     assert exact / total >= 0.95, f"only {exact}/{total} exact"

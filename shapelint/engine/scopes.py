@@ -148,8 +148,8 @@ class ModuleScan:
         self.mutable_attrs: dict[str, set[cst.ClassDef]] = {}
         # Attribute name -> the classes whose methods assign `self.<name>`.
         self.attr_classes: dict[str, set[cst.ClassDef]] = {}
-        # The methods that assign an attribute of `self`.
-        self.assigning_methods: set[cst.FunctionDef] = set()
+        # The methods that assign an attribute of `self`, with the attributes they assign.
+        self.assigning_methods: dict[cst.FunctionDef, set[str]] = {}
         self._locals: dict[cst.FunctionDef, frozenset[str]] = {}
         self._scan_deep(module.body, None)
         self._class_bases: dict[cst.ClassDef, list[str]] = {}
@@ -231,7 +231,7 @@ class ModuleScan:
             if self_name is not None and isinstance(target.value, cst.Name) and target.value.value == self_name:
                 cls, method = self._method
                 self.attr_classes.setdefault(target.attr.value, set()).add(cls)  # type: ignore[arg-type]
-                self.assigning_methods.add(self._function)  # type: ignore[arg-type]
+                self.assigning_methods.setdefault(self._function, set()).add(target.attr.value)  # type: ignore[arg-type]
                 if method != "__init__":
                     self.mutable_attrs.setdefault(target.attr.value, set()).add(cls)  # type: ignore[arg-type]
             else:

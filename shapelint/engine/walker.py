@@ -242,6 +242,9 @@ class ModuleInfo:
                 for statement in _block(klass.body):
                     if isinstance(statement, cst.FunctionDef) and statement in self.scan.assigning_methods:
                         if statement in self.stack:
+                            # Being analyzed already (it reads the table): what it assigns is not known here.
+                            for name in self.scan.assigning_methods[statement]:
+                                collected[name] = UNKNOWN
                             continue
                         frame = generic_frame(self, statement, None)
                         params = _positional_params(statement)

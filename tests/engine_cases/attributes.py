@@ -69,3 +69,11 @@ class Counter:
 count = Counter()
 count(np.ones((4, 4)))
 seen = count.seen  # shape: (4, 4)
+class Grower:
+    def __init__(self):
+        self.n_splits = 0
+    def split(self, node):
+        self.n_splits += node.flag
+    def make(self):
+        bitsets = np.zeros((self.n_splits, 8))  # shape: (?, 8)
+        return bitsets
