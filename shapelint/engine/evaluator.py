@@ -667,12 +667,14 @@ class Evaluator:
 MAX_ALTERNATIVES = 8
 ARRAY_BUILTINS = frozenset({"sum", "min", "max", "pow", "round"})
 # numpy functions that convert their first argument with `asarray` whatever it is, and
-# whose result rank does not depend on that array's rank when no `axis` is given.
+# whose result rank does not depend on that array's rank when no `axis` is given
+# (`np.ravel` is not one: a rank-1 result from an operand of unknown rank would be
+# taken for a new rank-1 array).
 WHOLE_ARRAY = frozenset(
     "numpy." + name
     for name in (
         "sum prod nansum mean nanmean max amax min amin nanmax nanmin argmax argmin std var nanstd nanvar "
-        "any all median nanmedian count_nonzero ptp ravel linalg.norm"
+        "any all median nanmedian count_nonzero ptp linalg.norm unique flatnonzero argwhere"
     ).split()
 )
 

@@ -21,3 +21,9 @@ def f(x, n):
     u = np.linalg.norm(x)  # shape: ()
     e = np.zeros((np.shape(x)[0], n))  # shape: (x.shape[0], n)
     return t
+def whole(labels, mask):
+    u = np.unique(labels)  # shape: (?,)
+    idx = np.flatnonzero(mask)  # shape: (?,)
+    where = np.argwhere(mask)  # shape: (?, ?)
+    c = np.cumsum(labels)  # shape: ?
+    return u
