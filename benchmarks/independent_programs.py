@@ -1,6 +1,6 @@
 """Differential check of `shapelint shapes` against real numpy on random programs.
 
-Written from CONTRACT.md section 4 and numpy's behaviour only (no look at
+Written from the documented `shapes` output and numpy's behaviour only (no look at
 shapelint's code or tests). It
 
 1. generates N random numpy programs (fixed seeds) of about 15 statements from

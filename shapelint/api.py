@@ -1,6 +1,8 @@
 """The Python API: lint and infer shapes without the CLI.
 
->>> [f.code for f in lint_source("import numpy as np\\na = np.random.rand(5)\\n", "x.py")]
+>>> [f.code for f in lint_source("import numpy as np\\na = np.random.rand(5)\\nb = a.T\\n", "x.py")]
+['SL001', 'SL002']
+>>> [f.code for f in lint_source("import numpy as np\\na = np.random.rand(5)\\n", "x.py", rank1="all")]
 ['SL001']
 """
 
@@ -8,47 +10,28 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
-from contextlib import contextmanager
+import warnings
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import libcst as cst
 
 from .engine.facts import Analysis
 from .engine.imports import parse_cached, project_importer
+from .engine.stack import deep_stack
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
-from .findings import Edit, Finding, Fix, Position
+from .findings import Edit, Finding, Fix, Note, Position
+from .fixing import verified_fixes
 from .rules import RULES, Report, Rule
-
-
-class SourceError(Exception):
-    """The file cannot be analyzed for a reason the user can act on (not a shapelint bug)."""
+from .rules._text import MAX_SNIPPET
+from .sourcefile import SourceError
 
 
 @dataclass
 class Parsed:
     module: cst.Module | None
     error: Finding | None
-
-
-# libcst's parser recurses per nesting level; deeply nested but valid code
-# needs more than Python's default limit.
-_RECURSION_LIMIT = 20000
-
-
-@contextmanager
-def deep_stack() -> Iterator[None]:
-    """Room for deeply nested (but valid) code; running out of it is the file's problem, not a crash."""
-    limit = sys.getrecursionlimit()
-    try:
-        sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-        yield
-    except RecursionError:
-        raise SourceError("too deeply nested to analyze") from None
-    finally:
-        sys.setrecursionlimit(limit)
 
 
 _BRACKETS = re.compile(r"[()\[\]{}]")
@@ -70,9 +53,12 @@ def _bracket_depth(source: str) -> int:
 
 
 def _python_rejects(source: str, filename: str) -> Finding | None:
-    """Python's own verdict on a suspiciously nested file (brackets inside strings count too)."""
+    """Python's own verdict on the file: an SL000 at the row and column its parser reports, with its message."""
     try:
-        compile(source, filename, "exec", ast.PyCF_ONLY_AST)
+        with warnings.catch_warnings():
+            # `"\d"` and the like warn while compiling; the file's own run will say so, not the linter.
+            warnings.simplefilter("ignore")
+            compile(source, filename, "exec", ast.PyCF_ONLY_AST)
     except SyntaxError as error:
         row = error.lineno or 1
         return _syntax_finding(filename, row, (error.offset or 1), error.msg)
@@ -98,6 +84,11 @@ def parse(source: str, filename: str) -> Parsed:
         with deep_stack():
             return Parsed(parse_cached(filename, source), None)
     except cst.ParserSyntaxError as error:
+        # Python's own parser says where and what, in words users know; libcst's
+        # message is a token dump, one row late at the end of a statement.
+        python = _python_rejects(source, filename)
+        if python is not None:
+            return Parsed(None, python)
         message = str(error.message).strip().splitlines()[0] if error.message else "invalid syntax"
         row, column = max(1, error.raw_line), error.raw_column + 1
         return Parsed(None, _syntax_finding(filename, row, column, message))
@@ -122,14 +113,31 @@ def analyze(module: cst.Module, importer: Importer | None = None) -> Analysis:
         return analyze_module(module, importer)
 
 
-def lint_source(source: str, filename: str, rules: Iterable[type[Rule]] | None = None) -> list[Finding]:
-    """All findings for one module's source text (before noqa and select/ignore)."""
+def lint_source(
+    source: str,
+    filename: str,
+    rules: Iterable[type[Rule]] | None = None,
+    rank1: str = "hazards",
+    *,
+    verify_fixes: bool = True,
+) -> list[Finding]:
+    """All findings for one module's source text (before noqa and select/ignore).
+
+    A fix is kept only where the fixed text has no new finding
+    (`fixing.verified_fixes`).
+    """
+    rules = list(rules) if rules is not None else None
     with deep_stack():
         parsed = parse(source, filename)
         if parsed.error is not None:
             return [parsed.error]
         assert parsed.module is not None
-        return lint_module(parsed.module, filename, rules, project_importer(filename))
+        findings = lint_module(parsed.module, filename, rules, project_importer(filename), rank1=rank1)
+    if verify_fixes:
+        findings = verified_fixes(
+            source, findings, lambda text: lint_source(text, filename, rules, rank1, verify_fixes=False)
+        )
+    return findings
 
 
 def lint_module(
@@ -137,34 +145,99 @@ def lint_module(
     filename: str,
     rules: Iterable[type[Rule]] | None = None,
     importer: Importer | None = None,
+    rank1: str = "hazards",
 ) -> list[Finding]:
     with deep_stack():
         analysis = analyze(module, importer)
-        reports = run_rules(analysis, rules)
+        reports = run_rules(analysis, rules, rank1)
         return to_findings(module, filename, reports)
 
 
-def run_rules(analysis: Analysis, rules: Iterable[type[Rule]] | None = None) -> list[tuple[type[Rule], Report]]:
-    """Run every rule over the analysis; one report per rule and node, the most specific rule winning."""
+# What SL001 says of an origin that causes nothing (yet); in its place, what it causes.
+NEITHER = "neither a row nor a column"
+
+
+def run_rules(
+    analysis: Analysis, rules: Iterable[type[Rule]] | None = None, rank1: str = "hazards"
+) -> list[tuple[type[Rule], Report]]:
+    """Run every rule over the analysis; one report per rule and node, the most specific rule winning.
+
+    In the default `hazards` mode an SL001 origin is kept only where the
+    array, or a value computed from it, takes part in another finding
+    (`Report.hazards` holds those findings); `all` keeps every origin.
+    """
     found: dict[tuple[str, Any], tuple[type[Rule], Report]] = {}
     superseded: set[tuple[str, Any]] = set()
     for rule in rules if rules is not None else RULES:
-        if rule.code == "SL000":
-            continue
+        if rule.always_on:
+            continue  # the parser reports it
         for report in rule().check(analysis):
             key = (rule.code, report.node)
             if key not in found:
                 found[key] = (rule, report)
             superseded.update(report.supersedes)
-    return [entry for key, entry in found.items() if key not in superseded]
+    kept = [entry for key, entry in found.items() if key not in superseded]
+    hazards: dict[Any, list[Report]] = {}
+    for rule, report in kept:
+        if rule.is_hazard:
+            for origin in report.origins:
+                hazards.setdefault(origin, []).append(report)
+    out = []
+    for rule, report in kept:
+        if rule.by_hazard:
+            report.hazards = tuple(hazards.get(report.origin, ()))
+            if not report.hazards and rank1 != "all":
+                continue
+        out.append((rule, report))
+    return out
 
 
-def to_findings(module: cst.Module, filename: str, reports: list[tuple[type[Rule], Report]]) -> list[Finding]:
+# Maps a row of the analyzed module to (cell, row in the cell) for notebooks; None where no cell holds it.
+Locate = Callable[[int], "tuple[int | None, int] | None"]
+
+
+def _locate_plain(row: int) -> tuple[int | None, int]:
+    return None, row
+
+
+def _line_text(locate: Locate, here: int, there: int) -> tuple[str, int | None, int] | None:
+    """How a note or message names row `there` seen from row `here`: `7`, or `7 of cell 2` in another cell."""
+    target = locate(there)
+    if target is None:
+        return None
+    origin = locate(here)
+    cell, row = target
+    if cell is not None and (origin is None or origin[0] != cell):
+        return f"{row} of cell {cell}", cell, row
+    return str(row), cell, row
+
+
+def _hazard_message(report: Report, where: dict[cst.CSTNode, Any], module: cst.Module, locate: Locate) -> str:
+    """SL001's message, naming the first later finding that makes the origin matter."""
+    placed = sorted((where[h.node], index) for index, h in enumerate(report.hazards) if h.node in where and h.consequence)
+    if not placed:
+        return report.message
+    hazard = report.hazards[placed[0][1]]
+    span, own = where.get(hazard.node), where.get(report.node)
+    line = _line_text(locate, own[0][0], span[0][0]) if span is not None and own is not None else None
+    if line is None:
+        return report.message
+    text = " ".join(module.code_for_node(hazard.node).split())
+    if len(text) > MAX_SNIPPET:
+        text = text[: MAX_SNIPPET - 3] + "..."
+    return report.message.replace(NEITHER, f"`{text}` at line {line[0]} {hazard.consequence}", 1)
+
+
+def to_findings(
+    module: cst.Module, filename: str, reports: list[tuple[type[Rule], Report]], locate: Locate = _locate_plain
+) -> list[Finding]:
+    """The reports as findings at rows and columns of `module` (a notebook's `locate` maps them to cells)."""
     wanted: set[cst.CSTNode] = set()
     for _, report in reports:
         wanted.add(report.node)
         wanted.update(node for node, _ in report.replacements)
-        wanted.update(note[1] for note in report.notes if isinstance(note, tuple))
+        wanted.update(note.node for note in report.notes if note.node is not None)
+        wanted.update(h.node for h in report.hazards)
     where = positions(module, wanted)
     findings = []
     for rule, report in reports:
@@ -174,7 +247,7 @@ def to_findings(module: cst.Module, filename: str, reports: list[tuple[type[Rule
         (row, col), (end_row, end_col) = span
         fix = None
         if report.replacements:
-            edits = []
+            edits: list[Edit] = []
             for node, content in report.replacements:
                 edit_span = where.get(node)
                 if edit_span is None:
@@ -186,20 +259,22 @@ def to_findings(module: cst.Module, filename: str, reports: list[tuple[type[Rule
                 fix = Fix(report.applicability, report.fix_message or report.help or "apply the fix", tuple(edits))
         notes = []
         for note in report.notes:
-            if isinstance(note, tuple):
-                text, node = note
-                note_span = where.get(node)
-                if note_span is None:
-                    continue
-                notes.append(text.format(line=note_span[0][0]))
-            else:
-                notes.append(note)
+            if note.node is None:
+                notes.append(Note(note.message))
+                continue
+            note_span = where.get(note.node)
+            line = _line_text(locate, row, note_span[0][0]) if note_span is not None else None
+            if note_span is None or line is None:
+                continue
+            text, cell, note_row = line
+            location = Position(note_row, note_span[0][1] + 1)
+            notes.append(Note(note.message.replace("{line}", text), filename, cell, location))
         findings.append(
             Finding(
                 code=rule.code,
                 name=rule.name,
                 severity=rule.severity,
-                message=report.message,
+                message=_hazard_message(report, where, module, locate),
                 filename=filename,
                 start=Position(row, col + 1),
                 end=Position(end_row, end_col + 1),

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .findings import Edit, Finding, Fix, Position
+from .findings import Edit, Finding, Fix, Note, Position
 
 FOLDER = ".shapelint_cache"
 
@@ -46,6 +46,11 @@ def _fix(data: dict[str, Any] | None) -> Fix | None:
     return Fix(applicability=data["applicability"], message=data["message"], edits=edits)
 
 
+def _note(data: dict[str, Any]) -> Note:
+    location = data.get("location")
+    return Note(data["message"], data.get("filename"), data.get("cell"), Position(**location) if location else None)
+
+
 def _finding(data: dict[str, Any]) -> Finding:
     """The inverse of dataclasses.asdict for a Finding."""
     return Finding(
@@ -53,7 +58,7 @@ def _finding(data: dict[str, Any]) -> Finding:
             **data,
             "start": Position(**data["start"]),
             "end": Position(**data["end"]),
-            "notes": tuple(data["notes"]),
+            "notes": tuple(_note(n) for n in data["notes"]),
             "fix": _fix(data["fix"]),
         }
     )

@@ -17,8 +17,8 @@ selection, the cache and writing back are the same for every kind.
 Nothing here prints. A problem with the whole run (a missing PATH, a bad
 configuration, an unknown code) raises `CheckError`; a problem with one file
 (unreadable, binary, an exception inside the analyzer) becomes a message of
-the result and the other files are still checked. Exit codes follow CONTRACT
-section 1: 0 no finding, 1 findings (with `--diff`: a diff), 2 any error.
+the result and the other files are still checked. Exit codes, as ruff's:
+0 no finding, 1 findings (with `--diff`: a diff), 2 any error.
 Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 """
 
@@ -79,8 +79,9 @@ class SourceKind(Protocol):
 class PythonSource:
     """The `SourceKind` of `.py` files (and of anything not known to be another kind)."""
 
-    def __init__(self, linter: Linter | None = None, path: Path | None = None) -> None:
+    def __init__(self, linter: Linter | None = None, rank1: str = "hazards", path: Path | None = None) -> None:
         self.linter = linter
+        self.rank1 = rank1
         self.path = path
 
     def dependencies(self, text: str) -> tuple[str, ...]:
@@ -91,7 +92,9 @@ class PythonSource:
 
     def lint(self, text: str, filename: str) -> list[Finding]:
         # Looked up at call time, so the engine (or a test's fake) plugged into api is the one called.
-        return (self.linter or api.lint_source)(text, filename)
+        if self.linter is not None:
+            return self.linter(text, filename)
+        return api.lint_source(text, filename, rank1=self.rank1)
 
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed(findings, text)
@@ -129,6 +132,8 @@ class CheckOptions:
     jobs: int | None = None
     stdin_filename: str | None = None
     linter: Linter | None = None
+    # SL001's mode ("hazards" or "all"); None: the configuration's, else "hazards".
+    rank1: str | None = None
 
 
 @dataclass
@@ -204,6 +209,7 @@ class _Job:
     unsafe: bool = False
     cache: Path | None = None
     linter: Linter | None = None
+    rank1: str = "hazards"
 
 
 def internal_error(filename: str, exc: BaseException) -> str:
@@ -225,8 +231,8 @@ def source_kind(job: _Job) -> SourceKind:
     if os.path.splitext(job.filename)[1] == NOTEBOOK_SUFFIX:
         # Helper modules are looked up beside the notebook (for stdin, beside the name it is given).
         folder = job.path.parent if job.path is not None else Path(job.filename).parent
-        return NotebookSource(folder)
-    return PythonSource(job.linter, job.path if job.path is not None else Path(job.filename))
+        return NotebookSource(folder, job.rank1)
+    return PythonSource(job.linter, job.rank1, job.path if job.path is not None else Path(job.filename))
 
 
 def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
@@ -234,7 +240,9 @@ def _lint(job: _Job, kind: SourceKind, text: str) -> list[Finding]:
     cache = Cache(job.cache) if job.cache is not None else None
     if cache is not None:
         linter_name = "" if job.linter is None else f"{job.linter.__module__}.{job.linter.__qualname__}"
-        key = Cache.key(text, job.filename, ",".join(sorted(job.codes)), linter_name, *kind.dependencies(text))
+        key = Cache.key(
+            text, job.filename, ",".join(sorted(job.codes)), linter_name, job.rank1, *kind.dependencies(text)
+        )
         hit = cache.get(key)
         if hit is not None:
             return hit
@@ -278,7 +286,7 @@ def check_file(job: _Job) -> FileReport:
                 text, findings, report.fixed = outcome.text, outcome.findings, outcome.fixed
             if job.path is None and not job.diff:
                 report.output = source.encode(text)
-    except (SourceError, api.SourceError) as exc:
+    except SourceError as exc:
         # The analyzer refused the file for a reason the user can act on, or writing the fix
         # failed (the file is unchanged): a per-file error, not an internal one.
         report.error = f"{job.filename}: error: {exc}"
@@ -354,6 +362,7 @@ class _Planner:
             unsafe=options.unsafe_fixes,
             cache=self.cache,
             linter=options.linter,
+            rank1=options.rank1 or config.rank1 or "hazards",
             **extra,  # type: ignore[arg-type]
         )
 

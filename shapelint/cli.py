@@ -1,22 +1,24 @@
 """The `shapelint` command line: a thin click layer over `checking` and the rule registry.
 
-Exit codes (CONTRACT section 1): 0 no finding, 1 findings, 2 bad usage, a
+Exit codes (as ruff and flake8): 0 no finding, 1 findings, 2 bad usage, a
 bad configuration or an internal error. click's own usage errors exit 2.
 """
 
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import click
 
 from . import __version__
 from .checking import CheckError, CheckOptions, check_paths
+from .config import RANK1_MODES
 from .output import FORMATS, OutputContext, emit, use_color
 from .rules import BY_CODE, RULES
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"shapelint: error: {message}", err=True)
     sys.exit(2)
 
@@ -43,6 +45,8 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="Print only one line per finding.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per code.")
 @click.option("--stdin-filename", metavar="NAME", help="The name of the source read from stdin (`-`).")
+@click.option("--rank-1", "rank1", type=click.Choice(RANK1_MODES), default=None,
+              help="SL001: report rank-1 arrays only where they cause another finding (hazards, the default) or all.")
 def check(
     paths: tuple[str, ...],
     format_: str,
@@ -58,6 +62,7 @@ def check(
     quiet: bool,
     statistics: bool,
     stdin_filename: str | None,
+    rank1: str | None,
 ) -> None:
     """Check files for numpy shape bugs.
 
@@ -73,6 +78,7 @@ def check(
         cache=not no_cache,
         jobs=jobs,
         stdin_filename=stdin_filename,
+        rank1=rank1,
     )
     try:
         result = check_paths(paths, options, stdin=sys.stdin)
@@ -129,7 +135,7 @@ def explain(code: str) -> None:
 
 
 # --- more subcommands ---------------------------------------------------------------------------
-# `shapes` (CONTRACT section 4) and `run` (section 5) are click commands defined in their own
+# `shapes` and `run` are click commands defined in their own
 # modules and registered here, so that `main` (the console script) always has them:
 #
 #     from .shapes_cli import shapes

@@ -6,8 +6,10 @@ that has a `[tool.shapelint]` table (as ruff skips a pyproject.toml without
 `pyproject.toml` is read at `[tool.shapelint]`; any other name (say
 `shapelint.toml`) holds the keys at its top level, as `ruff.toml` does.
 
-Keys: `select`, `ignore` (codes or prefixes), `exclude` (globs), and
-`per-file-ignores` (glob -> codes). Globs are relative to the folder of the
+Keys: `select`, `ignore` (codes or prefixes), `exclude` (globs),
+`per-file-ignores` (glob -> codes), and `rank-1` (`"hazards"`, the default:
+SL001 only where the rank-1 array causes another finding; `"all"`: every
+rank-1 origin). Globs are relative to the folder of the
 configuration (the project root) and are also matched against a file's or
 folder's own name, as ruff matches them: `exclude = ["fixtures"]` skips every
 folder named `fixtures`. In a glob `*` stays within one folder, `**` spans
@@ -35,7 +37,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-KEYS = ("exclude", "ignore", "per-file-ignores", "select")
+KEYS = ("exclude", "ignore", "per-file-ignores", "rank-1", "select")
+RANK1_MODES = ("hazards", "all")
 
 
 class ConfigError(Exception):
@@ -105,6 +108,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     exclude: tuple[PathPattern, ...] = ()
     per_file_ignores: tuple[tuple[PathPattern, tuple[str, ...]], ...] = ()
+    # SL001: report every rank-1 origin ("all") or only those that cause another finding.
+    rank1: str | None = None
 
     def _where(self, path: Path) -> tuple[str | None, str, str]:
         absolute = Path(os.path.abspath(path))
@@ -151,9 +156,13 @@ def parse_table(table: dict[str, Any], *, root: Path, source: Path | None, where
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise ConfigError(f"{where}: `per-file-ignores` must be a table of glob = [codes], got {per_file!r}")
+    rank1 = table.get("rank-1")
+    if rank1 is not None and rank1 not in RANK1_MODES:
+        raise ConfigError(f"{where}: `rank-1` must be one of {', '.join(repr(m) for m in RANK1_MODES)}, got {rank1!r}")
     return Config(
         root=root,
         source=source,
+        rank1=rank1,
         select=_codes(table["select"], "select", where) if "select" in table else None,
         ignore=_codes(table.get("ignore", []), "ignore", where),
         exclude=tuple(PathPattern.compile(p) for p in _string_list(table.get("exclude", []), "exclude", where)),

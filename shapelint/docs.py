@@ -49,8 +49,9 @@ SECTIONS = {"rules": rules_table, "numpy-functions": numpy_functions}
 
 def render(text: str) -> str:
     for name, make in SECTIONS.items():
-        pattern = re.compile(rf"(<!-- begin {name} -->\n).*?(\n<!-- end {name} -->)", re.S)
-        text = pattern.sub(lambda m: m.group(1) + make() + m.group(2), text)
+        # An empty section (`begin` right above `end`) is filled too.
+        pattern = re.compile(rf"(<!-- begin {name} -->\n).*?(<!-- end {name} -->)", re.S)
+        text = pattern.sub(lambda m: m.group(1) + make() + "\n" + m.group(2), text)
     return text
 
 

@@ -12,7 +12,7 @@ Where that cannot be promised the answer is unknown, never a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence, Union
+from typing import Sequence, Union
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,12 +279,3 @@ def certainly_different(a: Shape, b: Shape) -> bool:
     if len(a.axes) != len(b.axes):
         return True
     return any(same_length(x, y) is False for x, y in zip(a.axes, b.axes))
-
-
-def known_ints(axes: Iterable[Axis]) -> list[int] | None:
-    out = []
-    for a in axes:
-        if not isinstance(a, Known):
-            return None
-        out.append(a.value)
-    return out

@@ -1,7 +1,7 @@
 """The data every part of shapelint passes around: findings, fixes, positions.
 
 Only dataclasses live here; no behaviour beyond conversion to the JSON of
-CONTRACT.md section 3.
+the JSON output format.
 """
 
 from __future__ import annotations
@@ -50,6 +50,27 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Where a shape came from: text, and the place it points at (None where it points nowhere)."""
+
+    message: str
+    filename: str | None = None
+    cell: int | None = None
+    location: Position | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "message": self.message,
+            "filename": self.filename,
+            "cell": self.cell,
+            "location": self.location.to_json() if self.location is not None else None,
+        }
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem at one span of one file.
 
@@ -70,7 +91,7 @@ class Finding:
     cell: int | None = None
     fix: Fix | None = None
     help: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
     url: str | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -87,6 +108,7 @@ class Finding:
             "source": self.source,
             "url": self.url,
             "fix": self.fix.to_json() if self.fix else None,
+            "notes": [n.to_json() for n in self.notes],
         }
 
     def with_filename(self, filename: str) -> "Finding":

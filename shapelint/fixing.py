@@ -1,7 +1,7 @@
 """Apply fixes to a text, re-lint, repeat; and show the result as a unified diff.
 
 Positions are 1-based (row, column) with columns counting characters and
-ends exclusive (CONTRACT section 3); rows end at "\\r\\n", "\\r" or "\\n", as
+ends exclusive; rows end at "\\r\\n", "\\r" or "\\n", as
 Python's own tokenizer counts them. Everything outside the edits stays byte
 for byte, line endings included.
 
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from .findings import Finding, Fix, Position
+from .rules import RULES
 
 MAX_ROUNDS = 10
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -97,6 +99,50 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[bool]]:
     return "".join(pieces), applied
 
 
+# Past this many fixes in one file, the rest are held back rather than
+# checked (each check lints the file again).
+MAX_SINGLE_CHECKS = 24
+
+
+def _introduces(before: Sequence[Finding], after: Sequence[Finding], removed: Sequence[Finding]) -> bool:
+    """Whether `after` has a finding of some code more often than `before` less the ones fixed."""
+    counts = Counter(f.code for f in before)
+    for finding in removed:
+        if counts[finding.code] > 0:
+            counts[finding.code] -= 1
+    counts.subtract(f.code for f in after)
+    return any(n < 0 for n in counts.values())
+
+
+def verified_fixes(
+    text: str,
+    findings: list[Finding],
+    lint: Callable[[str], list[Finding]],
+    apply: "Applier | None" = None,
+    before: list[Finding] | None = None,
+) -> list[Finding]:
+    """The findings, each keeping its fix only where the text with that fix alone has no new finding.
+
+    A fix held back leaves the finding without one, in every output format,
+    so `fix` is null exactly where applying it would make another problem.
+    `apply` puts fixes into the text (a notebook's go into their cells);
+    `before` is what `lint` says of `text` when `findings` came from elsewhere
+    (a run's findings are checked against the static ones).
+    """
+    if before is None:
+        before = findings
+    held: set[int] = set()
+    for number, finding in enumerate(f for f in findings if f.fix is not None):
+        if number >= MAX_SINGLE_CHECKS:
+            held.add(id(finding))
+            continue
+        alone, done = (apply or apply_finding_fixes)(text, [finding])
+        after = lint(alone) if all(done) else None
+        if after is None or _breaks_parse(before, after) or _introduces(before, after, [finding]):
+            held.add(id(finding))
+    return [replace(f, fix=None) if id(f) in held else f for f in findings]
+
+
 @dataclass
 class FixOutcome:
     """The fixed text, the findings left in it, and how many findings the fixes removed."""
@@ -111,7 +157,7 @@ class FixOutcome:
 # Fixes that make an array a column change every shape computed from it, and
 # often resolve later findings (a `.T` that now transposes): they go first,
 # alone, and the rest is recomputed on the new text.
-ORIGIN_CODES = frozenset({"SL001"})
+ORIGIN_CODES = frozenset(rule.code for rule in RULES if rule.fix_first)
 
 # Applies the fixes of some findings to a text: the new text, and which were applied.
 Applier = Callable[[str, Sequence[Finding]], "tuple[str, list[bool]]"]
@@ -156,7 +202,7 @@ def fix_until_stable(
             progressed = False
             for finding in group:
                 single = _apply_checked(outcome, [finding], lint, apply)
-                if single is None:
+                if single is None or isinstance(single, str):
                     rejected.add(_key(finding))
                 elif single.text != outcome.text:
                     outcome = single

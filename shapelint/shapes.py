@@ -1,4 +1,4 @@
-"""`shapelint shapes`: the shape inferred for every assignment (CONTRACT section 4)."""
+"""`shapelint shapes`: the shape inferred for every assignment."""
 
 from __future__ import annotations
 
@@ -85,12 +85,3 @@ def format_rows(filename: str, rows: list[ShapeRow]) -> str:
         source = r.source if len(r.source) <= 60 else r.source[:57] + "..."
         lines.append(f"{r.row:>4}  {r.name:<{name_width}}  {r.display:<{shape_width}}  {source}".rstrip())
     return "\n".join(lines) + "\n"
-
-
-def shapes_for_path(path: str, text: str) -> list[ShapeRow]:
-    """Rows for one file's text; notebooks go through the notebook reader."""
-    if path.endswith(".ipynb"):
-        from .notebook import infer_notebook_shapes
-
-        return infer_notebook_shapes(text, path)
-    return infer_shapes(text, path)

@@ -1,4 +1,4 @@
-"""`shapelint shapes`: print the inferred shape of every assignment (CONTRACT section 4)."""
+"""`shapelint shapes`: print the inferred shape of every assignment."""
 
 from __future__ import annotations
 
@@ -7,11 +7,20 @@ import sys
 
 import click
 
-from .api import SourceError
 from .discovery import DiscoveryError, iter_files
-from .shapes import ShapeRow, format_rows, shapes_for_path
-from .sourcefile import SourceError as ReadError
+from .notebook import SUFFIX as NOTEBOOK_SUFFIX
+from .notebook import infer_notebook_shapes
+from .shapes import ShapeRow, format_rows, infer_shapes
+from .sourcefile import SourceError
 from .sourcefile import read_source, read_stream
+
+
+def shapes_for_path(path: str, text: str) -> list[ShapeRow]:
+    """Rows for one file's text; notebooks go through the notebook reader."""
+    if path.endswith(NOTEBOOK_SUFFIX):
+        return infer_notebook_shapes(text, path)
+    return infer_shapes(text, path)
+
 
 
 @click.command()
@@ -32,7 +41,7 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
             try:
                 text = read_stream(sys.stdin, name).text
                 rows_by_file.append((name, shapes_for_path(name, text)))
-            except (ReadError, SourceError) as exc:
+            except SourceError as exc:
                 click.echo(f"{name}: error: {exc}", err=True)
             continue
         try:
@@ -45,7 +54,7 @@ def shapes(paths: tuple[str, ...], format_: str, stdin_filename: str | None) -> 
             try:
                 text = read_source(path, display).text
                 rows_by_file.append((display, shapes_for_path(display, text)))
-            except (ReadError, SourceError, OSError) as exc:
+            except (SourceError, OSError) as exc:
                 click.echo(f"{display}: error: {exc}", err=True)
     if format_ == "json":
         click.echo(json.dumps([row.to_json() for _, rows in rows_by_file for row in rows], indent=2))

@@ -25,7 +25,10 @@ from typing import BinaryIO
 
 
 class SourceError(Exception):
-    """A file that cannot be read, decoded or written; the message says why."""
+    """A file that cannot be read, decoded, written or analyzed, for a reason the user can act on.
+
+    Not a shapelint bug: the message says why (`too deeply nested to analyze`).
+    """
 
 
 @dataclass(frozen=True)

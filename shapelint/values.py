@@ -12,7 +12,7 @@ dtype are the same abstract value however they were made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from .domain import (
     SCALAR,
@@ -59,6 +59,8 @@ class Reduced:
     source_rank: int
     axes: tuple[int, ...]
     node: Any = None
+    # The `root` of the array it reduced: `A / A.sum(axis=1)` meets its own array.
+    source: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,9 @@ class Array(Value):
     not rank 1 (rule SL001 and the notes of other rules read it).
     `explicit` is set when the expression itself laid out the axes
     (`x[:, None]`, `v.reshape(1, -1)`), so a broadcast with it is intended.
+    `root` is the array's identity: the node that made the array this one was
+    computed elementwise from with the same axes (`np.exp(S)` has the root of
+    `S`); None where not known.
     """
 
     shape: Shape
@@ -78,6 +83,7 @@ class Array(Value):
     origin: Any = field(default=None, compare=False, repr=False)
     reduced: Reduced | None = field(default=None, compare=False)
     explicit: bool = field(default=False, compare=False)
+    root: Any = field(default=None, compare=False, repr=False)
 
     @property
     def rank(self) -> int | None:
@@ -257,8 +263,6 @@ class ShapeOf(Value):
         return Int(Sym(f"{self.name}.shape[{position}]", (self.key, "shape", position)))
 
 
-Scalarish = Union[Int, PyFloat, Const]
-
 
 def scalar_array_for(value: Value) -> Array | None:
     """A Python scalar as numpy sees it in arithmetic: a 0-d array."""
@@ -281,8 +285,15 @@ def is_array(value: Value) -> bool:
 def join(a: Value, b: Value) -> Value:
     """The most precise value true of both `a` and `b`."""
     if a is b or a == b:
-        if isinstance(a, Array) and isinstance(b, Array) and a.origin is not b.origin:
-            return Array(a.shape, a.dtype, None, a.reduced if a.reduced == b.reduced else None, a.explicit and b.explicit)
+        if isinstance(a, Array) and isinstance(b, Array) and (a.origin is not b.origin or a.root is not b.root):
+            return Array(
+                a.shape,
+                a.dtype,
+                a.origin if a.origin is b.origin else None,
+                a.reduced if a.reduced == b.reduced else None,
+                a.explicit and b.explicit,
+                a.root if a.root is b.root else None,
+            )
         return a
     if isinstance(a, Array) and isinstance(b, Array):
         return Array(join_shape(a.shape, b.shape), a.dtype if a.dtype == b.dtype else None)

@@ -26,7 +26,7 @@ from shapelint.rules import RULES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def lint_bugs(text: str, filename: str) -> list[Finding]:
+def lint_bugs(text: str, filename: str, **options: object) -> list[Finding]:
     """A safe-fixable SL001 per `BUG`, an unsafe-fixable SL003 per `RISK`, an SL000 for `SYNTAX`."""
     found = []
     for row, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
@@ -42,7 +42,7 @@ def lint_bugs(text: str, filename: str) -> list[Finding]:
     return found
 
 
-def crash_on_boom(text: str, filename: str) -> list[Finding]:
+def crash_on_boom(text: str, filename: str, **options: object) -> list[Finding]:
     if "BOOM" in text:
         raise ZeroDivisionError("division by zero")
     return lint_bugs(text, filename)
@@ -231,7 +231,7 @@ def test_internal_error_is_reported_and_the_other_files_still_run(monkeypatch):
 
 
 def test_an_analyzer_refusal_is_a_per_file_error(monkeypatch):
-    def refuse(text, filename):
+    def refuse(text, filename, **options):
         raise api.SourceError("too deeply nested to parse")
 
     monkeypatch.setattr(api, "lint_source", refuse)
@@ -262,7 +262,7 @@ def test_jobs_run_in_worker_processes_with_the_same_result():
 def test_cache_answers_unchanged_files_and_ignores_corrupt_entries(monkeypatch):
     calls = []
 
-    def counting(text, filename):
+    def counting(text, filename, **options):
         calls.append(filename)
         return lint_bugs(text, filename)
 

@@ -156,3 +156,25 @@ def test_syntax_errors_are_always_reported():
 def test_per_file_ignores_beat_any_select():
     selection = Selection.resolve(select=("SL001",))
     assert selection.enabled_codes(("SL",)) == {"SL000"}
+
+
+def test_rank_1_mode_from_the_configuration_and_the_command_line(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from shapelint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "lone.py", "import numpy as np\nv = np.zeros(3)\nw = 2 * v\n")
+    runner = CliRunner()
+
+    def codes(*args: str) -> str:
+        return runner.invoke(main, ["check", "--no-cache", "--quiet", *args, "lone.py"]).output
+
+    assert "SL001" not in codes()
+    assert "SL001" in codes("--rank-1", "all")
+    write(tmp_path / "pyproject.toml", '[tool.shapelint]\nrank-1 = "all"\n')
+    assert "SL001" in codes()
+    assert "SL001" not in codes("--rank-1", "hazards")
+    write(tmp_path / "pyproject.toml", '[tool.shapelint]\nrank-1 = "some"\n')
+    bad = runner.invoke(main, ["check", "--no-cache", "lone.py"])
+    assert bad.exit_code == 2 and "`rank-1` must be one of 'hazards', 'all'" in bad.output

@@ -1,4 +1,9 @@
-"""The fixture files carry their expected findings inline (`# expect: SL001`); nothing else may fire."""
+"""The fixture files carry their expected findings inline; nothing else may fire.
+
+`# expect: SL001` is a finding in both SL001 modes; `# expect-all: SL001`
+one reported only with `rank-1 = "all"` (a rank-1 origin that causes no
+other finding).
+"""
 
 from __future__ import annotations
 
@@ -10,23 +15,26 @@ import pytest
 from shapelint.api import lint_source
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-EXPECT = re.compile(r"#\s*expect:\s*([A-Z0-9, ]+)")
+EXPECT = re.compile(r"#\s*expect(-all)?:\s*([A-Z0-9, ]+)")
 
 
-def expected(source: str) -> set[tuple[int, str]]:
+def expected(source: str, rank1: str = "all") -> set[tuple[int, str]]:
     out = set()
     for row, line in enumerate(source.splitlines(), 1):
-        match = EXPECT.search(line)
-        if match:
-            out.update((row, code) for code in re.split(r"[,\s]+", match.group(1).strip()) if code)
+        for match in EXPECT.finditer(line):
+            if match.group(1) and rank1 != "all":
+                continue
+            out.update((row, code) for code in re.split(r"[,\s]+", match.group(2).strip()) if code)
     return out
 
 
+@pytest.mark.parametrize("rank1", ["hazards", "all"])
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.py")), ids=lambda p: p.name)
-def test_fixture_findings_match_expectations(path: Path) -> None:
+def test_fixture_findings_match_expectations(path: Path, rank1: str) -> None:
     source = path.read_text(encoding="utf-8")
-    found = {(f.start.row, f.code) for f in lint_source(source, str(path))}
-    assert found == expected(source), f"unexpected: {sorted(found - expected(source))}, missing: {sorted(expected(source) - found)}"
+    found = {(f.start.row, f.code) for f in lint_source(source, str(path), rank1=rank1)}
+    want = expected(source, rank1)
+    assert found == want, f"unexpected: {sorted(found - want)}, missing: {sorted(want - found)}"
 
 
 def test_planted_bugs_cover_every_rule() -> None:

@@ -250,7 +250,7 @@ def test_findings_have_the_cell_and_the_row_in_the_cell(week2):
     assert located(findings) == [(4, 3, 5, "SL001"), (5, 3, 12, "SL002"), (7, 2, 5, "SL003")]
     sl002 = findings[1]
     assert sl002.end.row == 3 and sl002.noqa_row == 3
-    assert sl002.notes == ("`w` became (3,) at line 3 of cell 4",)
+    assert [(n.message, n.cell, n.location.row) for n in sl002.notes] == [("`w` became (3,) at line 3 of cell 4", 4, 3)]
     edit = findings[0].fix.edits[0]
     assert (edit.start.row, edit.start.column, edit.end.column, edit.content) == (3, 5, 16, "np.zeros((3, 1))")
 

@@ -42,7 +42,8 @@ def runner() -> CliRunner:
 
 
 def run(*args: str, input: bytes | None = None):
-    return runner().invoke(main, ["check", "--no-cache", *args], input=input)
+    # Every SL001 origin: these tests are about cells and rows, and a lone origin is their finding.
+    return runner().invoke(main, ["check", "--no-cache", "--rank-1", "all", *args], input=input)
 
 
 def write(project: Path, name: str = "week2.ipynb", **layout) -> Path:
@@ -68,9 +69,9 @@ def test_text_output_names_the_cell_and_shows_its_rows(project):
     assert result.exit_code == 1
     headers = [line for line in result.stdout.splitlines() if line.startswith("week2.ipynb")]
     assert headers == [
-        "week2.ipynb:cell 4:3:5: SL001 [*] `w` is a rank-1 array of shape (3,): neither a row nor a column",
+        "week2.ipynb:cell 4:3:5: SL001 [*] `w` is a rank-1 array of shape (3,): `w.T` at line 3 of cell 5 does nothing",
         "week2.ipynb:cell 5:3:12: SL002 [*] `w.T` is the same (3,) array: transposing a rank-1 array does nothing",
-        "week2.ipynb:cell 7:2:5: SL003 `w - 0.1 * dw` broadcasts (3,) with (3, 1) into (3, 3)",
+        "week2.ipynb:cell 7:2:5: SL003 `w - 0.1 * dw` broadcasts (3,) with (3, 1) into a (3, 3) table",
     ]
     assert "3 | Z = np.dot(w.T, X) + b\n  |            ^^^\n" in result.stdout
     assert "= note: `w` became (3,) at line 3 of cell 4" in result.stdout
@@ -254,7 +255,7 @@ def test_the_course_assignment_fixture_has_exactly_its_planted_findings():
     expected = expectations(fixture)
     assert {code for _, _, code in expected} >= {"SL001", "SL002", "SL003", "SL004"}
     assert len({cell for cell, _, _ in expected}) >= 3
-    result = check_paths([str(fixture), str(ROOT / "fixtures" / "nn_utils.py")], CheckOptions(cache=False, jobs=1))
+    result = check_paths([str(fixture), str(ROOT / "fixtures" / "nn_utils.py")], CheckOptions(cache=False, jobs=1, rank1="all"))
     assert result.messages == []
     assert {(f.cell, f.start.row, f.code) for f in result.findings} == expected
     assert all(f.filename.endswith("course_assignment.ipynb") for f in result.findings)
@@ -279,3 +280,17 @@ def test_the_pre_commit_hooks_cover_notebooks():
     assert hooks and all(hook["types_or"] == ["python", "jupyter"] for hook in hooks)
     # pre-commit picks files by identify's tags: a notebook is `jupyter`.
     assert "jupyter" in identify.tags_from_filename("course.ipynb")
+
+
+def test_a_fix_that_breaks_a_later_cell_is_not_offered(project):
+    from shapelint.notebook import NotebookSource
+
+    text = notebook_text(
+        code("import numpy as np\nX = np.random.randn(3, 10)\nw = np.zeros(3)\n"),
+        code("a = np.dot(w, X)\nb = w.T\n"),
+        code("v = np.zeros(4)\nu = v.T\n"),
+    )
+    found = {(f.cell, f.start.row, f.code): f for f in NotebookSource(project).lint(text, "nb.ipynb")}
+    # Making `w` a column would break `np.dot(w, X)` in cell 2; making `v` one breaks nothing.
+    assert found[(1, 3, "SL001")].fix is None
+    assert found[(3, 1, "SL001")].fix is not None

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from shapelint import __version__
-from shapelint.findings import Edit, Finding, Fix, Position
+from shapelint.findings import Edit, Finding, Fix, Note, Position
 from shapelint.output import OutputContext, emit, use_color
 from shapelint.output.github import escape_data, escape_property
 from shapelint.output.text import summary
@@ -41,7 +41,7 @@ RANK1 = Finding(
     noqa_row=4,
     fix=Fix("unsafe", "Use `np.random.rand(5, 1)`", (Edit("np.random.rand(5, 1)", Position(4, 5), Position(4, 22)),)),
     help="make it a column: `np.random.rand(5, 1)` (a row: `np.random.rand(1, 5)`)",
-    notes=("`a` is used as a column at line 9",),
+    notes=(Note("`a` is used as a column at line 9", "fixtures/rank1.py", None, Position(9, 1)),),
 )
 BROADCAST = Finding(
     code="SL005",
@@ -201,12 +201,18 @@ def test_json():
                   }
                 }
               ]
-            }
+            },
+            "notes": []
           }
         ]
         """
     )
     assert render("json", []) == "[]\n"
+    first = json.loads(render("json"))[0]
+    assert first["notes"] == [
+        {"message": "`a` is used as a column at line 9", "filename": "fixtures/rank1.py", "cell": None,
+         "location": {"row": 9, "column": 1}}
+    ]
     assert [item["fix"] for item in json.loads(render("json"))][1] is None
 
 

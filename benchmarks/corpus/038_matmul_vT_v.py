@@ -1,5 +1,5 @@
 import numpy as np
 
 v = np.random.randn(4)  # label: SL001
-gram = v.T @ v  # label: SL004
+gram = v.T @ v  # label: SL002
 print(gram)

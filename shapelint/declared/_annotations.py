@@ -25,7 +25,7 @@ JAXTYPING_DTYPES = frozenset(
 _NDARRAY = frozenset({"ndarray", "NDArray", "ArrayLike"})
 
 
-def _last(node: cst.BaseExpression) -> str:
+def _last(node: cst.BaseExpression | None) -> str:
     if isinstance(node, cst.Name):
         return node.value
     if isinstance(node, cst.Attribute):

@@ -138,11 +138,11 @@ def check_call(node: cst.FunctionDef, frame: State, module: cst.Module | None = 
     """
     declared = declarations_of(node).params
     bindings: Bindings = {}
-    mismatches = []
+    mismatches: list[tuple[str, Declaration, Value, Bindings]] = []
     for name, declaration in declared.items():
         value = frame.get(name)
         shape = _shape_of_argument(value) if value is not None else None
-        if shape is None:
+        if value is None or shape is None:
             continue
         bound = match(declaration, shape, bindings)
         if bound is None:

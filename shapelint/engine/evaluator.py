@@ -47,8 +47,8 @@ from ..values import (
     int_of,
     join,
 )
-from .facts import Elementwise, Failure, Operand, Product, Transpose
-from .provenance import with_rank1_origin
+from .facts import BROADCASTING, PRODUCTS, TRANSPOSES, Operand
+from .provenance import data_inputs, with_provenance
 
 if TYPE_CHECKING:
     from .walker import Walker
@@ -92,17 +92,6 @@ COMPARISON_UFUNCS = {
 }
 _INT_OPS = {cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.FloorDivide: "//", cst.Modulo: "%", cst.Power: "**"}
 
-# numpy functions that broadcast two or more array operands (events for SL003/SL005).
-BROADCASTING = frozenset(
-    "numpy." + name
-    for name in (
-        "add subtract multiply divide true_divide floor_divide mod remainder power float_power maximum minimum "
-        "fmax fmin arctan2 hypot logical_and logical_or logical_xor bitwise_and bitwise_or bitwise_xor equal "
-        "not_equal less less_equal greater greater_equal where clip"
-    ).split()
-)
-PRODUCTS = {"numpy.dot": "np.dot", "numpy.matmul": "np.matmul", "numpy.ndarray.dot": ".dot"}
-TRANSPOSES = frozenset({"numpy.transpose", "numpy.ndarray.transpose", "numpy.ndarray.T", "numpy.permute_dims"})
 
 NUMPY_CONSTANTS = {"pi": numpy.pi, "e": numpy.e, "inf": numpy.inf, "nan": numpy.nan, "euler_gamma": numpy.euler_gamma}
 NUMPY_ALIASES = {
@@ -170,9 +159,9 @@ class Evaluator:
 
     # -- rank-1 origins --
 
-    def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value]) -> Value:
-        """Give a rank-1 result its origin (provenance.with_rank1_origin), noting fresh ones for SL001."""
-        result, fresh = with_rank1_origin(node, result, inputs)
+    def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value], qualname: str | None = None) -> Value:
+        """Give the result its provenance (provenance.with_provenance), noting fresh rank-1 origins for SL001."""
+        result, fresh = with_provenance(node, qualname, result, inputs)
         if fresh:
             self.fresh_origins.add(node)
         return result
@@ -467,7 +456,7 @@ class Evaluator:
             result = replace(result, reduced=None, explicit=False)
         if isinstance(result, Array) and result.reduced is not None and result.reduced.node is None:
             result = replace(result, reduced=replace(result.reduced, node=node))
-        result = self._mark(node, result, call.args)
+        result = self._mark(node, result, data_inputs(qualname, call.args, call.kwargs), qualname)
         if self.walker.events:
             self._record(node, qualname, call, arg_nodes, result, error, spelling)
         return result
@@ -483,21 +472,9 @@ class Evaluator:
         spelling: str | None,
     ) -> None:
         operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, call.args))
-        message = error.message if error else None
-        if qualname in BROADCASTING and (error is None or error.kind == "broadcast"):
-            arrays = [o for o in operands if not _is_python_scalar(o.value)]
-            if len(arrays) >= 2 or error is not None:
-                self.analysis.elementwise.append(
-                    Elementwise(node, operands, result, message, spelling or qualname.rpartition(".")[2])
-                )
-        elif qualname in PRODUCTS and len(operands) >= 2:
-            self.analysis.products.append(
-                Product(node, operands[0], operands[1], result, message, spelling or PRODUCTS[qualname])
-            )
-        elif qualname in TRANSPOSES and operands:
-            self.analysis.transposes.append(Transpose(node, operands[0]))
-        if error is not None:
-            self.analysis.failures.append(Failure(node, error.kind, error.message, operands, dict(error.details)))
+        failed = (error.kind, error.message) if error is not None else None
+        details = dict(error.details) if error is not None else None
+        self.analysis.record_operation(node, qualname, operands, result, failed, spelling, details)
 
     def _dict_method(self, func: Method, call: CallArgs) -> Value:
         base = func.receiver
@@ -566,8 +543,8 @@ class Evaluator:
             return _sequence_arithmetic(op, left, right)
         if isinstance(left, Opaque) or isinstance(right, Opaque):
             # An array-like declared operand is converted by numpy when the other one is an array.
-            declared = left if isinstance(left, Opaque) else right
-            if not (declared.alternatives and isinstance(right if declared is left else left, Array)):  # type: ignore[union-attr]
+            declared, other = (left, right) if isinstance(left, Opaque) else (right, left)
+            if not (isinstance(declared, Opaque) and declared.alternatives and isinstance(other, Array)):
                 return UNKNOWN
         qualname = "numpy.matmul" if op is cst.MatrixMultiply else BINARY_UFUNCS.get(op)
         if qualname is None:
@@ -651,9 +628,7 @@ class Evaluator:
             result = index_result(base, index)
         except ShapeError as error:
             if self.walker.events and isinstance(base, Array):
-                self.analysis.failures.append(
-                    Failure(node, error.kind, error.message, (Operand(node.value, base),), dict(error.details))
-                )
+                self.analysis.record_failure(node, error.kind, error.message, (Operand(node.value, base),), error.details)
             return UNKNOWN
         except Exception:
             return UNKNOWN
@@ -781,10 +756,6 @@ def _is_number(value: Value) -> bool:
     if isinstance(value, (Int, PyFloat)):
         return True
     return isinstance(value, Const) and isinstance(value.value, (int, float, complex))
-
-
-def _is_python_scalar(value: Value) -> bool:
-    return _is_number(value) or (isinstance(value, Const) and isinstance(value.value, bool))
 
 
 def _length(value: Value) -> Any:

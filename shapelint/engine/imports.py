@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +39,9 @@ import libcst as cst
 
 from ..sourcefile import SourceError, read_source
 from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Deferred, Function, Instance, Lst, ModuleRef, Tup, Value
+from .stack import deep_stack
 from .walker import ModuleInfo, analyze_module_info
 
-# Same as api's limit; api cannot be imported here (it imports the engine).
-_RECURSION_LIMIT = 20000
 # `from a.b import c`, `import a.b, c as d`: the module names a text may import (a superset is fine).
 _FROM_IMPORT = re.compile(r"\bfrom[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b")
 _IMPORT = re.compile(r"^[ \t]*import[ \t]+([^\n#;]+)", re.MULTILINE)
@@ -54,9 +52,8 @@ _STAMPS: dict[Path, tuple[int, int] | None] = {}
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
-    found = _STAMPS.get(path, False)
-    if found is not False:
-        return found  # type: ignore[return-value]
+    if path in _STAMPS:
+        return _STAMPS[path]
     try:
         stat = path.stat()
         stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
@@ -215,17 +212,14 @@ class ProjectImporter:
         return info
 
     def _analyze(self, path: Path, text: str) -> tuple[ModuleInfo | None, dict[Path, Any]]:
-        limit = sys.getrecursionlimit()
         roots, package = project_roots(path)
         importer = ProjectImporter(path, self._merged(roots), package, self.depth + 1)
         try:
-            sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
-            info = analyze_module_info(parse_cached(path, text), importer, uncalled=False)
-        except (cst.ParserSyntaxError, RecursionError):
+            with deep_stack():
+                info: ModuleInfo | None = analyze_module_info(parse_cached(path, text), importer, uncalled=False)
+        except (cst.ParserSyntaxError, SourceError):
             # A module that does not parse is reported when it is checked itself.
             info = None
-        finally:
-            sys.setrecursionlimit(limit)
         # The importer's own record: reads made later (a call into the module) count too.
         return info, importer.read
 

@@ -162,7 +162,7 @@ class ModuleScan:
     ) -> None:
         """Find `global` declarations and attribute assignments in every body; `cls` owns `function`."""
         method = function is not None and cls is not None and not function.decorators
-        self_name = _params(function)[0] if method and _params(function) else None  # type: ignore[arg-type]
+        self_name = _params(function)[0] if function is not None and method and _params(function) else None
         self._method = (cls, function.name.value if function is not None else "")
         self._function = function
         for statement in statements:
@@ -230,10 +230,12 @@ class ModuleScan:
         if isinstance(target, cst.Attribute):
             if self_name is not None and isinstance(target.value, cst.Name) and target.value.value == self_name:
                 cls, method = self._method
-                self.attr_classes.setdefault(target.attr.value, set()).add(cls)  # type: ignore[arg-type]
-                self.assigning_methods.setdefault(self._function, set()).add(target.attr.value)  # type: ignore[arg-type]
-                if method != "__init__":
-                    self.mutable_attrs.setdefault(target.attr.value, set()).add(cls)  # type: ignore[arg-type]
+                if cls is not None:
+                    self.attr_classes.setdefault(target.attr.value, set()).add(cls)
+                    if method != "__init__":
+                        self.mutable_attrs.setdefault(target.attr.value, set()).add(cls)
+                if self._function is not None:
+                    self.assigning_methods.setdefault(self._function, set()).add(target.attr.value)
             else:
                 self.poisoned_attrs.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):

@@ -45,7 +45,7 @@ from ..values import (
 from ..domain import UNKNOWN_AXIS, Known, Shape, Sym, Unknown, certainly_different
 from . import declarations
 from .evaluator import Evaluator, numpy_name
-from .facts import Analysis, Binding, Elementwise, Failure, Operand
+from .facts import Analysis, Elementwise, Operand
 from .provenance import AUG_OPERATORS
 from .scopes import ModuleScan, bound_names, dotted_name
 
@@ -110,7 +110,7 @@ class ModuleInfo:
     def __init__(self, module: cst.Module, importer: Importer | None = None) -> None:
         self.module = module
         self.importer = importer
-        self.analysis = Analysis(module)
+        self.analysis = Analysis(module=module)
         self.scan = ModuleScan(module)
         self.module_walker: Walker | None = None
         self.memo: dict[Any, FunctionResult] = {}
@@ -449,7 +449,7 @@ class Walker:
                 evaluator.fresh_origins = set()
                 value = evaluator.eval(node.value)
                 self.assign(node.target, value, node.value, flat=True)
-        elif kind is cst.Return:
+        elif isinstance(node, cst.Return):
             value = NONE if node.value is None else evaluator.eval_safe(node.value)
             if self.events and self.function is not None and node.value is not None:
                 self._check_return(node.value, value)
@@ -474,7 +474,7 @@ class Walker:
                     self.state.pop(item.name.value, None)
         elif kind is cst.Del:
             self._delete(node.target)
-        elif kind is cst.Assert:
+        elif isinstance(node, cst.Assert):
             evaluator.eval(node.test)
             self._assert(node)
 
@@ -486,8 +486,8 @@ class Walker:
             if isinstance(value_node, cst.Tuple) and index < len(value_node.elements):
                 node = value_node.elements[index].value
             what = f"returns {declarations.describe(declaration, item, self.declared)}"
-            self.info.analysis.failures.append(
-                Failure(node, "declared", f"`{function.name.value}` {what}", (Operand(node, item),), {"declaration": declaration})
+            self.info.analysis.record_failure(
+                node, "declared", f"`{function.name.value}` {what}", (Operand(node, item),), {"declaration": declaration}
             )
 
     # -- narrowing by what the code states about shapes --
@@ -505,14 +505,14 @@ class Walker:
                 return
             if isinstance(current, Array) and current.rank is not None:
                 if current.rank != rank:
-                    self._failed_assert(node, name, current, f"has {current.rank} axes, not {rank}")
+                    self._failed_assert(node, name, current, f"has {current.rank} {'axis' if current.rank == 1 else 'axes'}, not {rank}")
                 return
             self.bind_name(name, _with_rank(current, rank, True))
             return
         claimed = self.evaluator.eval(other)
         if not isinstance(claimed, Tup) or not all(isinstance(i, Int) for i in claimed.items):
             return
-        shape = Shape(tuple(i.value for i in claimed.items))  # type: ignore[union-attr]
+        shape = Shape(tuple(i.value for i in claimed.items if isinstance(i, Int)))
         if isinstance(current, Array) and current.shape.axes is not None:
             if certainly_different(current.shape, shape):
                 self._failed_assert(node, name, current, f"is {current.shape}, not {shape}")
@@ -527,7 +527,7 @@ class Walker:
     def _failed_assert(self, node: cst.Assert, name: str, value: Array, what: str) -> None:
         if self.events:
             message = f"`{self.info.module.code_for_node(node.test)}` always fails: `{name}` {what}"
-            self.info.analysis.failures.append(Failure(node.test, "declared", message, (Operand(node.test, value),)))
+            self.info.analysis.record_failure(node.test, "declared", message, (Operand(node.test, value),))
         self.state = None
 
     def _narrowed(self, test: cst.BaseExpression) -> tuple[State | None, State | None] | None:
@@ -559,9 +559,7 @@ class Walker:
             if self.recording and flat:
                 analysis.record_assignment(target, value, value_node)  # type: ignore[arg-type]
             if self.events and flat:
-                if isinstance(value, Array):
-                    fresh = value.origin is not None and value.origin in self.evaluator.fresh_origins
-                    analysis.bindings.append(Binding(target, value_node, value, fresh))  # type: ignore[arg-type]
+                self._record_binding(target, value, value_node)  # type: ignore[arg-type]
             return
         if kind is cst.Tuple or kind is cst.List:
             elements = target.elements  # type: ignore[attr-defined]
@@ -574,10 +572,16 @@ class Walker:
             self.assign(target.value, Lst(None), None, flat=False)  # type: ignore[attr-defined]
             return
         if kind is cst.Attribute:
+            if self.events and flat:
+                self._record_binding(target, value, value_node)  # type: ignore[arg-type]
             self._assign_attribute(target, value)  # type: ignore[arg-type]
             return
         if kind is cst.Subscript:
             self._assign_subscript(target, value)  # type: ignore[arg-type]
+
+    def _record_binding(self, target: cst.Name | cst.Attribute, value: Value, value_node: cst.CSTNode | None) -> None:
+        fresh = isinstance(value, Array) and value.origin is not None and value.origin in self.evaluator.fresh_origins
+        self.info.analysis.record_binding(target, value_node, value, fresh)
 
     def _assign_attribute(self, target: cst.Attribute, value: Value) -> None:
         base_node = target.value
@@ -947,9 +951,7 @@ class Walker:
                     where = arg.value
             assert isinstance(value, Array)
             message = f"`{func.node.name.value}` argument `{name}` is {declarations.describe(declaration, value, bindings)}"
-            self.info.analysis.failures.append(
-                Failure(where, "declared", message, (Operand(where, value),), {"declaration": declaration})
-            )
+            self.info.analysis.record_failure(where, "declared", message, (Operand(where, value),), {"declaration": declaration})
 
     def info_call(self, func: Function, call: CallArgs, receiver: Value | None) -> FunctionResult:
         info = func.home if func.home is not None else self.info

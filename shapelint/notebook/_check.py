@@ -18,7 +18,7 @@ from typing import Callable, Mapping, Sequence
 
 from ..engine.imports import dependencies
 from ..findings import Finding
-from ..fixing import FixOutcome, apply_fixes, fix_until_stable, unified_diff
+from ..fixing import FixOutcome, apply_fixes, fix_until_stable, unified_diff, verified_fixes
 from ..noqa import without_suppressed
 from ._format import NotebookFormatError, read_notebook
 from ._program import cell_sources, lint_notebook
@@ -83,8 +83,9 @@ def without_suppressed_in_cells(findings: list[Finding], text: str) -> list[Find
 class NotebookSource:
     """The `checking.SourceKind` of `.ipynb` files; `folder` is where helper modules are looked up."""
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], rank1: str = "hazards") -> None:
         self.folder = Path(folder)
+        self.rank1 = rank1
 
     def dependencies(self, text: str) -> tuple[str, ...]:
         """The helper modules the findings depend on, as "path\\0text" (for the results cache's key)."""
@@ -95,7 +96,10 @@ class NotebookSource:
         return tuple(f"{path}\0{helper}" for path, helper in dependencies(self.folder, code))
 
     def lint(self, text: str, filename: str) -> list[Finding]:
-        return lint_notebook(text, filename, folder=self.folder)
+        def lint(new: str) -> list[Finding]:
+            return lint_notebook(new, filename, folder=self.folder, rank1=self.rank1)
+
+        return verified_fixes(text, lint(text), lint, apply=_apply_in_cells)
 
     def suppress(self, findings: list[Finding], text: str) -> list[Finding]:
         return without_suppressed_in_cells(findings, text)

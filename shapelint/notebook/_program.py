@@ -141,42 +141,6 @@ def _format_error(exc: NotebookFormatError, filename: str) -> Finding:
     return Finding("SL000", "syntax-error", "error", str(exc), filename, where, where, exc.row)
 
 
-def _with_cell_notes(
-    module: cst.Module, program: Program, reports: list[tuple[type[Rule], Report]]
-) -> list[tuple[type[Rule], Report]]:
-    """Notes that name a row (`a` became (5,) at line {line}) name the cell's row, and the cell if it is another."""
-    wanted: set[cst.CSTNode] = set()
-    for _, report in reports:
-        pointers = [note[1] for note in report.notes if isinstance(note, tuple)]
-        if pointers:
-            wanted.update(pointers)
-            wanted.add(report.node)
-    if not wanted:
-        return reports
-    where = positions(module, wanted)
-    out = []
-    for rule, report in reports:
-        if not any(isinstance(note, tuple) for note in report.notes):
-            out.append((rule, report))
-            continue
-        span = where.get(report.node)
-        here = program.origin(span[0][0]) if span is not None else None
-        notes: list[str] = []
-        for note in report.notes:
-            if not isinstance(note, tuple):
-                notes.append(note)
-                continue
-            text, node = note
-            note_span = where.get(node)
-            origin = program.origin(note_span[0][0]) if note_span is not None else None
-            if origin is None:
-                continue
-            cell, row = origin
-            notes.append(text.format(line=str(row) if here and here[0] == cell else f"{row} of cell {cell}"))
-        out.append((rule, replace(report, notes=tuple(notes))))
-    return out
-
-
 def _order(finding: Finding) -> tuple:
     return (finding.cell or 0, finding.start, finding.end, finding.code)
 
@@ -187,6 +151,7 @@ def lint_notebook(
     *,
     folder: str | os.PathLike[str] | None = None,
     rules: Iterable[type[Rule]] | None = None,
+    rank1: str = "hazards",
 ) -> list[Finding]:
     """All findings of a notebook's text (before noqa and select/ignore), each with its cell.
 
@@ -202,8 +167,8 @@ def lint_notebook(
         return []
     program, module = parse_program(notebook, filename)
     importer = SiblingImporter(Path(folder) if folder is not None else Path(filename).parent)
-    reports = _with_cell_notes(module, program, api.run_rules(api.analyze(module, importer), rules))
-    located = (program.locate(f) for f in api.to_findings(module, filename, reports))
+    reports = api.run_rules(api.analyze(module, importer), rules, rank1)
+    located = (program.locate(f) for f in api.to_findings(module, filename, reports, program.origin))
     return sorted([*program.errors, *(f for f in located if f is not None)], key=_order)
 
 

@@ -17,19 +17,19 @@ from ._registry import REGISTRY, CallArgs, GiveUp, broadcast_shapes, shape_rule
 
 def _first_axis_positive(array: Array) -> bool:
     axes = array.shape.axes
-    return bool(axes) and isinstance(axes[0], Known) and axes[0].value > 0  # type: ignore[index,union-attr]
+    return axes is not None and bool(axes) and isinstance(axes[0], Known) and axes[0].value > 0
 
 
 @shape_rule("builtins.sum")
 def _sum(call: CallArgs) -> Value:
     bound = call.bind("iterable, /, start=0")
     array = bound.get("iterable")
-    if not isinstance(array, Array) or not _first_axis_positive(array):
+    if not isinstance(array, Array) or array.shape.axes is None or not _first_axis_positive(array):
         raise GiveUp
     start = as_array(bound.get("start", Int(Known(0))))
     if start is None:
         raise GiveUp
-    row = Shape(array.shape.axes[1:])  # type: ignore[index]
+    row = Shape(array.shape.axes[1:])
     return Array(broadcast_shapes([row, start.shape]), array.dtype if array.dtype != "b" else "i")
 
 

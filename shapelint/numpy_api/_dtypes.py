@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from ..values import NONE, Array, Const, Ref, Value
+from ..values import NONE, Array, Const, Int, Lst, PyFloat, Ref, Tup, Value
 from ._registry import GiveUp
 
 SHAPED = "shaped"
@@ -46,7 +46,15 @@ def read_dtype(value: Value | None, default: str | None) -> str | None:
 
 
 def dtype_kind(value: Value | None, default: str | None) -> str | None:
-    """`read_dtype`, giving up on a sub-array dtype (the rules do not follow the axes it adds)."""
+    """`read_dtype`, giving up on a sub-array dtype (the rules do not follow the axes it adds).
+
+    A number or an array is no dtype: numpy raises (`np.zeros(N, n_dim)`, a
+    size passed where the dtype goes), so the call has no shape.
+    """
+    if isinstance(value, (Int, PyFloat, Array, Tup, Lst)) or (
+        isinstance(value, Const) and type(value.value) in (int, float, complex)
+    ):
+        raise GiveUp
     kind = read_dtype(value, default)
     if kind == SHAPED:
         raise GiveUp

@@ -1,4 +1,4 @@
-"""The JSON format of CONTRACT.md section 3: an array of findings with ruff's field names.
+"""The JSON format: an array of findings with ruff's field names.
 
 Tools written for ruff's `--output-format json` read it unchanged, so the
 field names and nesting are fixed; each object is `Finding.to_json()`.

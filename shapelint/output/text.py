@@ -122,7 +122,7 @@ def render(finding: Finding, source: str | None, paint: Paint) -> str:
     out += snippet
     indent = " " * (width + 1)
     helps = finding.help or (finding.fix.message if finding.fix is not None else None)
-    labelled = [("note", note) for note in finding.notes] + ([("help", helps)] if helps else [])
+    labelled = [("note", note.message) for note in finding.notes] + ([("help", helps)] if helps else [])
     for label, text in labelled:
         body = text.replace("\n", "\n" + indent + " " * (len(label) + 4))
         out.append(f"{indent}= {paint(label, bold=True)}: {body}")

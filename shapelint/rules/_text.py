@@ -6,15 +6,17 @@ elsewhere, a note says where, so the reader can walk back to the origin.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Iterable, Sequence, TypeVar
 
 import libcst as cst
 
 from ..domain import Known, Shape, format_shape
-from ..engine.facts import Analysis
+from ..engine.facts import Analysis, Binding, Facts, Operand, Transpose
 from ..values import Array, Value
+from ._base import NoteAt
 
 MAX_SNIPPET = 40
+T = TypeVar("T")
 
 
 def code(analysis: Analysis, node: cst.CSTNode) -> str:
@@ -46,24 +48,78 @@ def column_shape(value: Array) -> str:
     return format_shape(Shape((value.shape.axes[0], Known(1))))  # type: ignore[index]
 
 
-def origins(analysis: Analysis) -> dict[Any, cst.Name]:
-    """The assignment target that first bound each rank-1 origin."""
-    found: dict[Any, cst.Name] = {}
-    for binding in analysis.bindings:
-        origin = binding.value.origin if isinstance(binding.value, Array) else None
-        if origin is not None and origin not in found:
-            found[origin] = binding.target
-    return found
+def _read_name(analysis: Analysis, node: cst.CSTNode) -> str | None:
+    """`a` or `self.w`: the name an operand reads, None for any other expression."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+        return analysis.module.code_for_node(node)
+    return None
 
 
-def origin_note(analysis: Analysis, value: Value, origin_targets: dict[Any, cst.Name]) -> tuple[str, cst.CSTNode] | None:
-    """`a` became (5,) at line {line}: where a rank-1 operand was made."""
-    if not isinstance(value, Array) or value.origin is None:
+def binding_of(analysis: Analysis, operand: Operand) -> Binding | None:
+    """The assignment that bound the name an operand reads to the value it has there."""
+    name = _read_name(analysis, operand.node)
+    value = operand.value
+    if name is None or not isinstance(value, Array):
         return None
-    target = origin_targets.get(value.origin)
-    if target is None:
+    candidates = [b for b in analysis.bindings if b.name == name]
+    exact = [b for b in candidates if b.value is value]
+    if exact:
+        return exact[0]
+    alike = [
+        b
+        for b in candidates
+        if isinstance(b.value, Array) and b.value.shape == value.shape and b.value.origin is value.origin
+    ]
+    return alike[0] if alike else None
+
+
+def origin_binding(analysis: Facts, origin: object) -> Binding | None:
+    """The assignment where a rank-1 origin was first bound."""
+    if origin is None:
         return None
-    return (f"`{target.value}` became {shape(value)} at line {{line}}", target)
+    return next(
+        (b for b in analysis.bindings if b.fresh and isinstance(b.value, Array) and b.value.origin is origin), None
+    )
+
+
+def operand_notes(analysis: Analysis, operands: Iterable[Operand]) -> tuple[NoteAt, ...]:
+    """Where each rank-1 operand got its shape: the array it reads, then its rank-1 origin if that is another."""
+    notes: list[NoteAt] = []
+    for operand in operands:
+        value = operand.value
+        if not isinstance(value, Array) or value.rank != 1 or value.origin is None:
+            continue
+        bound = binding_of(analysis, operand)
+        origin = origin_binding(analysis, value.origin)
+        if bound is not None and not (bound is origin):
+            if bound.value_node is not None:
+                made = code(analysis, bound.value_node)
+                text = f"`{bound.name}` is {shape(bound.value)} from `{made}` at line {{line}}"
+            else:
+                text = f"`{bound.name}` became {shape(bound.value)} at line {{line}}"
+            notes.append(NoteAt(text, bound.target))
+        if origin is not None and bound is not None and bound is not origin:
+            text = f"`{bound.name}` is computed from `{origin.name}`, which became {shape(origin.value)} at line {{line}}"
+            notes.append(NoteAt(text, origin.target))
+        elif origin is not None:
+            notes.append(NoteAt(f"`{origin.name}` became {shape(origin.value)} at line {{line}}", origin.target))
+    unique: list[NoteAt] = []
+    for note in notes:
+        if not any(n.message == note.message and n.node is note.node for n in unique):
+            unique.append(note)
+    return tuple(unique)
+
+
+def rank1_origins(operands: Iterable[Operand]) -> tuple[object, ...]:
+    """The rank-1 origins of the operands (what SL001 reports in its default mode)."""
+    found: list[object] = []
+    for operand in operands:
+        value = operand.value
+        if isinstance(value, Array) and value.origin is not None and value.origin not in found:
+            found.append(value.origin)
+    return tuple(found)
 
 
 def numpy_alias(module: cst.Module) -> str | None:
@@ -81,30 +137,15 @@ def numpy_alias(module: cst.Module) -> str | None:
     return None
 
 
-def is_transpose(node: cst.CSTNode) -> bool:
-    """`x.T`, `x.transpose()` or `np.transpose(x)` written at this node."""
-    if isinstance(node, cst.Attribute) and node.attr.value == "T":
-        return True
-    if isinstance(node, cst.Call):
-        func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value == "transpose" and len(node.args) <= 1:
-            return True
-        if isinstance(func, cst.Name) and func.value == "transpose":
-            return True
-    return False
+def transpose_at(analysis: Analysis, node: cst.CSTNode) -> Transpose | None:
+    """The transpose (`x.T`, `x.transpose()`, `np.transpose(x)`, however numpy is imported) at `node`."""
+    return next((t for t in analysis.transposes if t.node is node), None)
 
 
-def transposed_operand(node: cst.CSTNode) -> cst.CSTNode:
+def untransposed(analysis: Analysis, node: cst.CSTNode) -> cst.CSTNode:
     """`a` for `a.T`, `a.transpose()`, `np.transpose(a)`; the node itself otherwise."""
-    if isinstance(node, cst.Attribute) and node.attr.value == "T":
-        return node.value
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "transpose":
-        if node.args:
-            return node.args[0].value
-        return node.func.value
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.args:
-        return node.args[0].value
-    return node
+    found = transpose_at(analysis, node)
+    return found.operand.node if found is not None else node
 
 
 def atom(analysis: Analysis, node: cst.CSTNode) -> str:
@@ -113,3 +154,31 @@ def atom(analysis: Analysis, node: cst.CSTNode) -> str:
     if isinstance(node, (cst.Name, cst.Call, cst.Subscript, cst.Attribute)) or getattr(node, "lpar", None):
         return text
     return f"({text})"
+
+
+def add_keepdims(call: cst.Call) -> cst.Call:
+    """The reduction call with `keepdims=True` added."""
+    args = list(call.args)
+    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    if args:
+        args[-1] = args[-1].with_changes(comma=comma)
+    keepdims = cst.Arg(
+        cst.Name("True"),
+        keyword=cst.Name("keepdims"),
+        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
+    )
+    return call.with_changes(args=args + [keepdims])
+
+
+def event_at(events: Sequence[T], node: cst.CSTNode) -> T | None:
+    """The fact recorded at `node`, if any."""
+    return next((e for e in events if getattr(e, "node", None) is node), None)
+
+
+def observed_length(value: Value) -> int | None:
+    """The known length of a rank-1 array (what a runtime finding's concrete fix needs)."""
+    if isinstance(value, Array) and value.shape.axes and len(value.shape.axes) == 1:
+        axis = value.shape.axes[0]
+        if isinstance(axis, Known):
+            return axis.value
+    return None

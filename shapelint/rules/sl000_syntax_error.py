@@ -1,12 +1,15 @@
 """SL000 syntax-error: the file does not parse (reported by the parser, not by a check)."""
 
-from ._base import Rule
+from ._base import Example, Rule
 
 
 class SyntaxErrorRule(Rule):
+    # Reported by the parser, not by reading facts; a running program parsed.
+    runtime = False
     code = "SL000"
     name = "syntax-error"
     severity = "error"
+    always_on = True
     summary = "the file does not parse"
     doc = """\
 ## What it does
@@ -30,5 +33,8 @@ a = np.zeros((3, 4))
 ## Fix safety
 No automatic fix.
 """
-    invalid = ("a = (\n",)
+    invalid = (
+        Example("a = (\n", at="", says="SyntaxError: '(' was never closed"),
+        Example('print "hi"\n', at="", says="Missing parentheses in call to 'print'"),
+    )
     valid = ("a = 1\n",)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ._base import Report, Rule
-from ._text import atom, code, origin_note, origins, shape, transposed_operand
+from ..engine.facts import Analysis
+from ..values import Array
+from ._base import Example, Report, Rule
+from ._text import atom, code, event_at, observed_length, operand_notes, rank1_origins, shape, untransposed
 
 
 class RankOneTranspose(Rule):
     code = "SL002"
     name = "rank-1-transpose"
     severity = "warning"
+    is_hazard = True
     summary = "`.T`, `.transpose()` or `np.transpose()` of a rank-1 array returns the same (n,) array"
     doc = """\
 ## What it does
@@ -42,11 +45,36 @@ The fix replaces `a.T` with `a.reshape(1, -1)`, a `(1, n)` row; that changes
 the shape of the result, so it is unsafe.
 """
     invalid = (
-        "import numpy as np\na = np.random.rand(5)\nb = a.T\n",
-        "import numpy as np\na = np.zeros(3)\nb = a.transpose()\n",
-        "import numpy as np\na = np.zeros(3)\nb = np.transpose(a)\n",
-        "import numpy as np\nA = np.ones((3, 4))\nr = A[0].T\n",
-        "import numpy as np\nv = np.arange(4)\nw = v.T * 2\n",
+        Example(
+            'import numpy as np\na = np.random.rand(5)\nb = a.T\n',
+            at='a.T',
+            says='`a.T` is the same (5,) array: transposing a rank-1 array does nothing',
+            fixed='import numpy as np\na = np.random.rand(5)\nb = a.reshape(1, -1)\n',
+        ),
+        Example(
+            'import numpy as np\na = np.zeros(3)\nb = a.transpose()\n',
+            at='a.transpose()',
+            says='`a.transpose()` is the same (3,) array: transposing a rank-1 array does nothing',
+            fixed='import numpy as np\na = np.zeros(3)\nb = a.reshape(1, -1)\n',
+        ),
+        Example(
+            'import numpy as np\na = np.zeros(3)\nb = np.transpose(a)\n',
+            at='np.transpose(a)',
+            says='`np.transpose(a)` is the same (3,) array: transposing a rank-1 array does nothing',
+            fixed='import numpy as np\na = np.zeros(3)\nb = a.reshape(1, -1)\n',
+        ),
+        Example(
+            'import numpy as np\nA = np.ones((3, 4))\nr = A[0].T\n',
+            at='A[0].T',
+            says='`A[0].T` is the same (4,) array: transposing a rank-1 array does nothing',
+            fixed='import numpy as np\nA = np.ones((3, 4))\nr = A[0].reshape(1, -1)\n',
+        ),
+        Example(
+            'import numpy as np\nv = np.arange(4)\nw = v.T * 2\n',
+            at='v.T',
+            says='`v.T` is the same (4,) array: transposing a rank-1 array does nothing',
+            fixed='import numpy as np\nv = np.arange(4)\nw = v.reshape(1, -1) * 2\n',
+        ),
     )
     valid = (
         "import numpy as np\na = np.random.rand(5, 1)\nb = a.T\n",
@@ -60,21 +88,34 @@ the shape of the result, so it is unsafe.
     def fixable(cls) -> bool:
         return True
 
-    def check(self, analysis) -> Iterable[Report]:
-        targets = origins(analysis)
+    def check(self, analysis: Analysis) -> Iterable[Report]:
         for event in analysis.transposes:
             value = event.operand.value
-            if shape(value) == "?" or value.shape.rank != 1:
+            if not isinstance(value, Array) or value.rank != 1:
                 continue
-            operand = transposed_operand(event.node)
+            operand = event.operand.node
             fix = f"{atom(analysis, operand)}.reshape(1, -1)"
-            note = origin_note(analysis, value, targets)
             yield Report(
                 node=event.node,
                 message=f"`{code(analysis, event.node)}` is the same {shape(value)} array: "
                 "transposing a rank-1 array does nothing",
                 help=f"for a (1, n) row use `{fix}`; better, make `{code(analysis, operand)}` a column where it is made",
-                notes=(note,) if note else (),
+                notes=operand_notes(analysis, [event.operand]),
                 replacements=((event.node, fix),),
                 fix_message=f"Use `{fix}`",
+                origins=rank1_origins([event.operand]),
+                consequence="does nothing",
             )
+
+    @classmethod
+    def concrete_action(cls, report: Report, analysis: Analysis) -> str | None:
+        event = event_at(analysis.transposes, report.node)
+        n = observed_length(event.operand.value) if event is not None else None
+        if n is None:
+            return None
+        operand = atom(analysis, untransposed(analysis, report.node))
+        row = f"{operand}.reshape(1, {n})"
+        if report.replacements and report.replacements[0][1].endswith(".reshape(1, -1)"):
+            report.replacements = ((report.replacements[0][0], row),)
+            report.fix_message = f"Use `{row}`"
+        return f"for a (1, {n}) row use `{row}`, for a ({n}, 1) column `{operand}.reshape({n}, 1)`"

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ._base import Report, Rule
-from ._text import code, shape
+from ..engine.facts import Analysis
+from ._base import Example, Report, Rule
+from ._text import code, operand_notes, rank1_origins, shape
 
 
 class IndexRankMismatch(Rule):
     code = "SL009"
     name = "index-rank-mismatch"
     severity = "error"
+    is_hazard = True
+    numpy_error = True
     summary = "more indices than the array has axes, or a constant index outside a known axis length"
     doc = """\
 ## What it does
@@ -39,11 +42,36 @@ x = v[0, 0]
 No automatic fix.
 """
     invalid = (
-        "import numpy as np\nv = np.zeros(5)\nx = v[0, 0]\n",
-        "import numpy as np\nv = np.zeros(5)\nx = v[5]\n",
-        "import numpy as np\nA = np.zeros((2, 3))\nx = A[0, 3]\n",
-        "import numpy as np\nA = np.zeros((2, 3))\nx = A[:, :, 0]\n",
-        "import numpy as np\nA = np.zeros((2, 3))\nx = A[-3]\n",
+        Example(
+            'import numpy as np\nv = np.zeros(5)\nx = v[0, 0]\n',
+            at='v[0, 0]',
+            says='`v[0, 0]`: too many indices for array: array is 1-dimensional, but 2 were indexed (`v` is (5,))',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nv = np.zeros(5)\nx = v[5]\n',
+            at='v[5]',
+            says='`v[5]`: index 5 is out of bounds for axis 0 with size 5 (`v` is (5,))',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nA = np.zeros((2, 3))\nx = A[0, 3]\n',
+            at='A[0, 3]',
+            says='`A[0, 3]`: index 3 is out of bounds for axis 1 with size 3 (`A` is (2, 3))',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nA = np.zeros((2, 3))\nx = A[:, :, 0]\n',
+            at='A[:, :, 0]',
+            says='`A[:, :, 0]`: too many indices for array: array is 2-dimensional, but 3 were indexed (`A` is (2, 3))',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nA = np.zeros((2, 3))\nx = A[-3]\n',
+            at='A[-3]',
+            says='`A[-3]`: index -3 is out of bounds for axis 0 with size 2 (`A` is (2, 3))',
+            fixed=None,
+        ),
     )
     valid = (
         "import numpy as np\nv = np.zeros(5)\nx = v[4]\n",
@@ -53,7 +81,7 @@ No automatic fix.
         "import numpy as np\nv = np.zeros(5)\nx = v[10:20]\n",
     )
 
-    def check(self, analysis) -> Iterable[Report]:
+    def check(self, analysis: Analysis) -> Iterable[Report]:
         for failure in analysis.failures:
             if failure.kind != "index":
                 continue
@@ -63,4 +91,7 @@ No automatic fix.
                 node=failure.node,
                 message=f"`{code(analysis, failure.node)}`: {failure.message}{described}",
                 help="index with as many indices as the array has axes, each inside its length",
+                notes=operand_notes(analysis, failure.operands[:1]),
+                origins=rank1_origins(failure.operands[:1]),
+                consequence="indexes it out of its shape",
             )

@@ -7,7 +7,7 @@ from typing import Iterable
 import libcst as cst
 
 from ..values import Array
-from ._base import Report, Rule
+from ._base import Example, Report, Rule
 from ._text import numpy_alias, shape
 
 _SCALAR_BUILTINS = frozenset({"max", "min", "abs", "round", "float"})
@@ -35,8 +35,10 @@ class _Loop:
             iterated = self.analysis.value_of(loop.iter) if isinstance(loop.iter, cst.Name) else None
             if not isinstance(iterated, Array) or iterated.rank != 1 or variables:
                 return False
-            self.arrays[loop.iter.value] = iterated  # type: ignore[union-attr]
-            self.elements[loop.target.value] = loop.iter.value  # type: ignore[union-attr]
+            if not isinstance(loop.iter, cst.Name) or not isinstance(loop.target, cst.Name):
+                return False
+            self.arrays[loop.iter.value] = iterated
+            self.elements[loop.target.value] = loop.iter.value
         else:
             variables = variables + (loop.target.value,)
         statements = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else (loop.body,)
@@ -135,7 +137,7 @@ class _Loop:
                 and isinstance(target.value, cst.Name)
                 and len(target.slice) == 2
             ):
-                return f"{target.value.value} = {value.left.value.value} @ {value.right.value.value}"  # type: ignore[union-attr]
+                return f"{_read(target)} = {_read(value.left)} @ {_read(value.right)}"
             return None
         if len(self.accumulators) == 1 and not self.stores and self.elements:
             value = self.accumulators[0][1]
@@ -151,7 +153,7 @@ class _Loop:
             if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply):
                 parts = [value.left, value.right]
                 if all(isinstance(p, cst.Subscript) and isinstance(p.value, cst.Name) for p in parts):
-                    names = [p.value.value for p in parts]  # type: ignore[union-attr]
+                    names = [_read(p) for p in parts]
                     ranks = {self.arrays[n].rank for n in names}
                     if ranks == {1}:
                         return f"{alias}.dot({names[0]}, {names[1]})"
@@ -187,6 +189,8 @@ def _is_range(node: cst.BaseExpression) -> bool:
 
 
 class UnvectorizedLoop(Rule):
+    # Loops are read from the tree the static analysis saw; the runtime records none.
+    runtime = False
     code = "SL010"
     name = "unvectorized-loop"
     severity = "warning"
@@ -220,14 +224,48 @@ s = np.dot(w, x)
 No automatic fix: the help line gives the vectorized expression.
 """
     invalid = (
-        "import numpy as np\nw = np.ones(5)\nx = np.ones(5)\ns = 0.0\nfor i in range(5):\n    s += w[i] * x[i]\n",
-        "import numpy as np\nx = np.ones(5)\ns = 0.0\nfor i in range(5):\n    s += x[i]\n",
-        "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(5):\n    y[i] = 2 * x[i] + 1\n",
-        "import numpy as np\nA = np.ones((3, 4))\nB = np.zeros((3, 4))\nfor i in range(3):\n    for j in range(4):\n        B[i, j] = A[i, j] * 2\n",
-        "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(len(x)):\n    y[i] = np.exp(x[i])\n",
-        "import numpy as np\nA = np.ones((2, 3))\nB = np.ones((3, 4))\nC = np.zeros((2, 4))\n"
-        "for i in range(2):\n    for j in range(4):\n        for k in range(3):\n            C[i, j] += A[i, k] * B[k, j]\n",
-        "import numpy as np\nx = np.ones(5)\ns = 0.0\nfor v in x:\n    s += v * v\n",
+        Example(
+            'import numpy as np\nw = np.ones(5)\nx = np.ones(5)\ns = 0.0\nfor i in range(5):\n    s += w[i] * x[i]\n',
+            at='for i in range(5):\n    s += w[i] * x[i]\n',
+            says='this loop computes `np.dot(w, x)` one element at a time over `w` (5,), `x` (5,)',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nx = np.ones(5)\ns = 0.0\nfor i in range(5):\n    s += x[i]\n',
+            at='for i in range(5):\n    s += x[i]\n',
+            says='this loop computes `np.sum(x)` one element at a time over `x` (5,)',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(5):\n    y[i] = 2 * x[i] + 1\n',
+            at='for i in range(5):\n    y[i] = 2 * x[i] + 1\n',
+            says='this loop computes `y = 2 * x + 1` one element at a time over `x` (5,), `y` (5,)',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nA = np.ones((3, 4))\nB = np.zeros((3, 4))\nfor i in range(3):\n    for j in range(4):\n        B[i, j] = A[i, j] * 2\n',
+            at='for i in range(3):\n    for j in range(4):\n        B[i, j] = A[i, j] * 2\n',
+            says='this loop computes `B = A * 2` one element at a time over `A` (3, 4), `B` (3, 4)',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(len(x)):\n    y[i] = np.exp(x[i])\n',
+            at='for i in range(len(x)):\n    y[i] = np.exp(x[i])\n',
+            says='this loop computes `y = np.exp(x)` one element at a time over `x` (5,), `y` (5,)',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nA = np.ones((2, 3))\nB = np.ones((3, 4))\nC = np.zeros((2, 4))\nfor i in range(2):\n    for j in range(4):\n        for k in range(3):\n            C[i, j] += A[i, k] * B[k, j]\n',
+            at='for i in range(2):\n    for j in range(4):\n        for k in range(3):\n            C[i, j] += A[i, k] * B[k, j]\n',
+            says='this loop computes `C = A @ B` one element at a time over `A` (2, 3), `B` (3, 4), `C` (2, 4)',
+            fixed=None,
+        ),
+        Example(
+            'import numpy as np\nx = np.ones(5)\ns = 0.0\nfor v in x:\n    s += v * v\n',
+            at='for v in x:\n    s += v * v\n',
+            says='this loop computes `np.dot(x, x)` one element at a time over `x` (5,)',
+            fixed=None,
+        ),
     )
     valid = (
         "xs = [1, 2, 3]\ns = 0\nfor i in range(3):\n    s += xs[i]\n",
@@ -257,3 +295,9 @@ No automatic fix: the help line gives the vectorized expression.
                 message=f"this loop {what} one element at a time over {arrays}",
                 help=f"use `{suggestion}`" if suggestion else "write it as one numpy expression over the whole arrays",
             )
+
+
+def _read(subscript: cst.BaseExpression) -> str:
+    """`w` for `w[i]` (callers checked that it indexes a plain name)."""
+    assert isinstance(subscript, cst.Subscript) and isinstance(subscript.value, cst.Name)
+    return subscript.value.value

@@ -1,6 +1,6 @@
 """The runtime checker: run a program with real numpy and report the same rules on the shapes it saw.
 
-`shapelint run` (CONTRACT section 5) is this package behind a click command:
+`shapelint run` is this package behind a click command:
 
 - `instrument`: the libcst rewrite that makes every interesting expression report its operands;
 - `recorder`: what the wrappers saw, as the engine's `Analysis`, and the rules' findings on it;

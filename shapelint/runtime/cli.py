@@ -1,4 +1,4 @@
-"""`shapelint run`: the click command of CONTRACT section 5, a thin layer over runner, report and compare.
+"""`shapelint run`: the click command, a thin layer over runner, report and compare.
 
 It must not import `shapelint.cli` (that module registers this command).
 Exit status: the program's own when it exits non-zero; 1 when it raised
@@ -16,7 +16,7 @@ from typing import TextIO
 
 import click
 
-from ..config import ConfigError, ConfigResolver
+from ..config import RANK1_MODES, ConfigError, ConfigResolver
 from ..output import ISSUES_URL, OutputContext, emit, use_color
 from ..output.text import render
 from ..selection import Selection, parse_codes
@@ -106,6 +106,8 @@ def _interrupt() -> None:
               help="Do not instrument these modules or files, even in the script's folder.")
 @click.option("--compare", is_flag=True, help="Also compare the static findings and shapes of the executed files with the run.")
 @click.option("--config", "config", metavar="FILE", help="Read the configuration from FILE.")
+@click.option("--rank-1", "rank1", type=click.Choice(RANK1_MODES), default=None,
+              help="SL001: report rank-1 arrays only where they cause another finding (hazards, the default) or all.")
 @click.argument("argv", nargs=-1, type=click.UNPROCESSED, metavar="SCRIPT [ARGS]...")
 def run(
     module: str | None,
@@ -117,6 +119,7 @@ def run(
     exclude: tuple[str, ...],
     compare: bool,
     config: str | None,
+    rank1: str | None,
     argv: tuple[str, ...],
 ) -> None:
     """Run SCRIPT with real numpy and report the shape bugs it hits.
@@ -152,7 +155,7 @@ def run(
         except Exception:
             pass
     try:
-        outcome = collect(result, select=selected, ignore=ignored, resolver=resolver)
+        outcome = collect(result, select=selected, ignore=ignored, resolver=resolver, rank1=rank1)
     except ConfigError as exc:
         stderr.write(f"shapelint: error: {exc}\n")
         sys.exit(2)
@@ -160,7 +163,7 @@ def run(
     _write_findings(outcome, format_, output, stderr)
     if compare:
         codes = set(Selection.resolve(select=selected, ignore=ignored).enabled_codes())
-        emit_comparison(compare_run(result.recorder, outcome.findings, codes), format_, stderr)
+        emit_comparison(compare_run(result.recorder, outcome.findings, codes, outcome.rank1), format_, stderr)
     for message in result.recorder.internal_errors:
         stderr.write(f"shapelint: internal error in the runtime checker at {message} (please report this at {ISSUES_URL})\n")
     stderr.flush()

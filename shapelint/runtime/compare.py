@@ -8,7 +8,7 @@ the runtime findings by code and span:
 - `not confirmed`: code on that row ran with arrays, and the run did not report it;
 - `not reached`: nothing on that row was seen running with arrays.
 
-And every assignment whose static shape is concrete (CONTRACT section 4:
+And every assignment whose static shape is concrete (as `shapelint shapes` lists them:
 known ints only) is compared with the values the run bound to the same
 target: a disagreement is any observed value of another shape, or a value
 that is no array or numpy scalar at all. That is the runtime half of
@@ -114,18 +114,24 @@ def concrete(value: Any) -> tuple[int, ...] | None:
 
 
 def _rows_run(record: ModuleRecord, recorder: Recorder) -> set[int]:
-    rows = set()
+    rows: set[int] = set()
     for site in recorder.sites:
         if site is not None and recorder.record_of(site) is record and recorder.ran(site):
             rows.update(range(site.start[0], site.end[0] + 1))
     return rows
 
 
-def compare_module(record: ModuleRecord, recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare_module(
+    record: ModuleRecord,
+    recorder: Recorder,
+    runtime: Sequence[Finding],
+    codes: set[str] | None = None,
+    rank1: str = "hazards",
+) -> Comparison:
     """Compare one executed module's static findings and shapes with the run's."""
     result = Comparison()
     module = record.module
-    static = api.lint_module(module, record.display)
+    static = api.lint_module(module, record.display, rank1=rank1)
     static = [f for f in without_suppressed(static, record.source) if codes is None or f.code in codes]
     mine = [f for f in runtime if f.filename == record.display]
     spans = {(f.code, f.start, f.end) for f in mine}
@@ -155,7 +161,9 @@ def compare_module(record: ModuleRecord, recorder: Recorder, runtime: Sequence[F
     return result
 
 
-def compare(recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None) -> Comparison:
+def compare(
+    recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | None = None, rank1: str = "hazards"
+) -> Comparison:
     """Compare every executed module (see the module docstring)."""
     total = Comparison()
     # A file imported twice (as `__main__` and by name) has two records: compare the one that ran most.
@@ -165,7 +173,7 @@ def compare(recorder: Recorder, runtime: Sequence[Finding], codes: set[str] | No
         if best is None or len(record.observed) > len(best.observed):
             chosen[record.display] = record
     for record in chosen.values():
-        one = compare_module(record, recorder, runtime, codes)
+        one = compare_module(record, recorder, runtime, codes, rank1)
         total.statuses += one.statuses
         total.runtime_only += one.runtime_only
         total.disagreements += one.disagreements

@@ -24,12 +24,14 @@ import libcst as cst
 
 from ..domain import format_shape
 from ..engine.positions import positions
-from ..findings import Finding
+from ..findings import Finding, Note
+from ..rules import RULES
+from ..rules._text import origin_binding
 from ..values import Array, Value
 from .recorder import ModuleRecord, Recorder, error_kind, observed_shape
 
 # Codes whose finding is the failure itself.
-FAILURE_CODES = frozenset({"SL005", "SL006", "SL007", "SL008", "SL009"})
+FAILURE_CODES = frozenset(rule.code for rule in RULES if rule.numpy_error)
 MAX_SNIPPET = 40
 
 
@@ -76,7 +78,7 @@ class Explainer:
         """(target name, "made at file:row: `statement`") for an operand with a rank-1 origin."""
         if not isinstance(value, Array) or value.origin is None:
             return None
-        binding = next((b for b in self.record.bindings if b.value.origin is value.origin), None)
+        binding = origin_binding(self.record, value.origin)
         if binding is None:
             return None
         where = positions(self.module, [binding.target]).get(binding.target)
@@ -84,10 +86,10 @@ class Explainer:
             return None
         row = where[0][0]
         if binding.value_node is not None:
-            statement = f"{binding.target.value} = {_snippet(self.module, binding.value_node)}"
+            statement = f"{binding.name} = {_snippet(self.module, binding.value_node)}"
         else:
             statement = self.lines[row - 1].split("#")[0].strip() if row <= len(self.lines) else ""
-        return binding.target.value, f"made at {self.record.display}:{row}: `{statement}`"
+        return binding.name, f"made at {self.record.display}:{row}: `{statement}`"
 
     def _parts(self, node: cst.CSTNode) -> str | None:
         """`W` (4, 3) @ `X` (3, 10): the operands of an operand that is itself a product or broadcast."""
@@ -97,16 +99,16 @@ class Explainer:
                     f"`{_snippet(self.module, event.left.node)}` {_shape(event.left.value)} {event.spelling if event.spelling == '@' else '·'} "
                     f"`{_snippet(self.module, event.right.node)}` {_shape(event.right.value)}"
                 )
-        for event in self.record.elementwise:
-            if event.node is node and event.error is None and len(event.operands) == 2:
-                a, b = event.operands
+        for broadcast in self.record.elementwise:
+            if broadcast.node is node and broadcast.error is None and len(broadcast.operands) == 2:
+                a, b = broadcast.operands
                 return (
-                    f"`{_snippet(self.module, a.node)}` {_shape(a.value)} {event.operator} "
+                    f"`{_snippet(self.module, a.node)}` {_shape(a.value)} {broadcast.operator} "
                     f"`{_snippet(self.module, b.node)}` {_shape(b.value)}"
                 )
         return None
 
-    def notes(self, site_node: cst.CSTNode, existing: tuple[str, ...] = ()) -> list[str]:
+    def notes(self, site_node: cst.CSTNode, existing: tuple[Note, ...] = ()) -> list[Note]:
         """One note per array operand of the failure, then the existing notes they do not repeat."""
         failure = next((f for f in reversed(self.record.failures) if f.node is site_node), None)
         if failure is None:
@@ -125,7 +127,10 @@ class Explainer:
                 text += f", {made[1]}"
                 replaced.add(f"`{made[0]}` became")
             out.append(text)
-        return out + [note for note in existing if not any(note.startswith(prefix) for prefix in replaced)]
+        out = list(dict.fromkeys(out))  # `np.dot(a, a)`: one note for `a`
+        return [Note(text) for text in out] + [
+            note for note in existing if not any(note.message.startswith(prefix) for prefix in replaced)
+        ]
 
 
 def attach(findings: list[Finding], recorder: Recorder, gid: int) -> tuple[list[Finding], Finding | None]:

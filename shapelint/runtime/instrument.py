@@ -114,7 +114,7 @@ class Site:
     key_layout: tuple[tuple[Any, ...], ...] = ()
     single: bool = False
     # Assignments: the plain names bound, and whether they are the items of a flat tuple target.
-    targets: tuple[cst.Name, ...] = ()
+    targets: tuple[cst.Name | cst.Attribute, ...] = ()
     unpacked: bool = False
     value_node: cst.CSTNode | None = None
     # Assignments: the site nodes inside the assigned value (a rank-1 origin among them is "fresh").
@@ -186,7 +186,7 @@ def _is_literal(node: cst.BaseExpression) -> bool:
 
 
 def _flat_names(target: cst.BaseExpression) -> tuple[cst.Name, ...] | None:
-    """The names of a flat tuple/list target `a, b` (CONTRACT section 4 lists them), else None."""
+    """The names of a flat tuple/list target `a, b` (`shapelint shapes` lists them), else None."""
     if isinstance(target, (cst.Tuple, cst.List)):
         names = []
         for element in target.elements:
@@ -338,11 +338,14 @@ class _Collector(cst.CSTVisitor):
             self.depth -= 1
 
     def visit_Assign(self, node: cst.Assign) -> None:
-        names: list[cst.Name] = []
+        names: list[cst.Name | cst.Attribute] = []
         unpacked = False
         for target in node.targets:
             self._freeze_target(target.target)
             if isinstance(target.target, cst.Name):
+                names.append(target.target)
+            elif isinstance(target.target, cst.Attribute):
+                # `self.w = np.zeros(n)`: an attribute is bound too (SL001's origins).
                 names.append(target.target)
             else:
                 flat = _flat_names(target.target)
@@ -362,7 +365,9 @@ class _Collector(cst.CSTVisitor):
     def leave_AnnAssign(self, original_node: cst.AnnAssign) -> None:
         self._close_bind(original_node)
 
-    def _open_bind(self, statement: cst.CSTNode, value: cst.BaseExpression, names: tuple[cst.Name, ...], unpacked: bool) -> None:
+    def _open_bind(
+        self, statement: cst.CSTNode, value: cst.BaseExpression, names: tuple[cst.Name | cst.Attribute, ...], unpacked: bool
+    ) -> None:
         if not names or _is_literal(value) or isinstance(value, cst.Yield):
             return
         site = Site(BIND, statement, targets=names, unpacked=unpacked, value_node=value)

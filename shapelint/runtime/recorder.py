@@ -5,10 +5,10 @@ the result of every operation they ran. A hook turns the observed arrays
 into the engine's abstract values (`Array(shape_of(*a.shape), kind)`),
 applies the registry rule of the numpy function the operation stands for
 (only to learn provenance: whether the result is an un-kept reduction or
-has explicit axes), sets the rank-1 origin exactly as the evaluator does
-(`Evaluator._mark`), and records the same events the evaluator records
-(`Evaluator._record`) for the same libcst nodes, but with the observed
-shapes. `findings()` then runs the rules on them, so a runtime finding has
+has explicit axes), gives it its provenance with the evaluator's own
+function (`provenance.with_provenance`), and records it through the same
+recorder (`facts.Facts.record_operation`) for the same libcst nodes, but
+with the observed shapes. `findings()` then runs the rules on them, so a runtime finding has
 the code, span and wording of the static one, with the real numbers.
 
 Provenance lives with the array object: an id-keyed table of
@@ -34,11 +34,11 @@ from typing import Any
 import libcst as cst
 import numpy as np
 
-from ..engine.provenance import with_rank1_origin
-from ..api import run_rules, to_findings
+from ..api import lint_source, run_rules, to_findings
+from ..fixing import verified_fixes
 from ..domain import SCALAR, Known, shape_of
-from ..engine.evaluator import BROADCASTING, PRODUCTS, TRANSPOSES
-from ..engine.facts import Analysis, Binding, Elementwise, Failure, Operand, Product, Transpose
+from ..engine.facts import Analysis, Facts, Operand
+from ..engine.provenance import data_inputs, with_provenance
 from ..findings import Finding
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
 from ..rules import RULES
@@ -64,11 +64,11 @@ _generic = np.generic
 MAX_SIGNATURES = 16
 # Lists and tuples longer than this are not followed item by item (data, not a shape).
 MAX_ITEMS = 64
-NO_PROV: tuple[Any, Any, bool] = (None, None, False)
+# An observed array's provenance: (origin, reduced, explicit, root), as `values.Array` holds them.
+NO_PROV: tuple[Any, Any, bool, Any] = (None, None, False, None)
 _METHOD_PREFIXES = ("numpy.ndarray.", "numpy.random.Generator.", "numpy.random.RandomState.")
 _MISSING = object()
-# Rules evaluated at runtime: SL010 reads loops the runtime does not record.
-RUNTIME_RULES = [rule for rule in RULES if rule.code not in ("SL000", "SL010")]
+RUNTIME_RULES = [rule for rule in RULES if rule.runtime]
 
 
 def kind_of(dtype: np.dtype) -> str:
@@ -90,19 +90,14 @@ def observed_shape(value: Any) -> tuple[int, ...] | None:
     return None
 
 
-@dataclass
-class ModuleRecord:
-    """One instrumented file: its rewrite, the name findings give it, and the events seen in it."""
+@dataclass(kw_only=True)
+class ModuleRecord(Facts):
+    """One instrumented file: its rewrite, the name findings give it, and the facts seen in it."""
 
     instrumented: Instrumented
     display: str
-    elementwise: list[Elementwise] = field(default_factory=list)
-    products: list[Product] = field(default_factory=list)
-    transposes: list[Transpose] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    bindings: list[Binding] = field(default_factory=list)
     # Assignment target -> the distinct observed shapes (a tuple) or type names (a str) bound to it.
-    observed: dict[cst.Name, list[tuple[int, ...] | str]] = field(default_factory=dict)
+    observed: dict[cst.Name | cst.Attribute, list[tuple[int, ...] | str]] = field(default_factory=dict)
     executed: set[cst.CSTNode] = field(default_factory=set)
 
     @property
@@ -115,12 +110,13 @@ class ModuleRecord:
 
     def analysis(self) -> Analysis:
         return Analysis(
-            self.module,
+            module=self.module,
             elementwise=list(self.elementwise),
             products=list(self.products),
             transposes=list(self.transposes),
             failures=list(self.failures),
             bindings=list(self.bindings),
+            qualnames=dict(self.qualnames),
         )
 
 
@@ -159,12 +155,6 @@ def _numpy_functions() -> dict[int, tuple[Any, str]]:
     return table
 
 
-def _is_python_scalar(value: Value) -> bool:
-    if isinstance(value, (Int, PyFloat)):
-        return True
-    return isinstance(value, Const) and isinstance(value.value, (bool, int, float, complex))
-
-
 class Recorder:
     """Collects observed events for every instrumented module of one run."""
 
@@ -177,7 +167,7 @@ class Recorder:
         self.modules: list[ModuleRecord] = []
         self.wrapper_codes: dict[Any, int] = {}
         self.internal_errors: list[str] = []
-        self._provs: dict[int, tuple[Any, tuple[Any, Any, bool]]] = {}
+        self._provs: dict[int, tuple[Any, tuple[Any, Any, bool, Any]]] = {}
         self._prov_limit = 4096
         self._functions: dict[int, tuple[Any, str]] | None = None
         self.hooks = Hooks(self.binary, self.unary, self.call, self.attr, self.index, self.bind, self.aug)
@@ -187,7 +177,7 @@ class Recorder:
     def instrument(self, source: str, filename: str, display: str | None = None, module: cst.Module | None = None) -> Instrumented:
         """Rewrite one module's source; raises InstrumentError or SyntaxError (see `instrument`)."""
         made = instrument(source, filename, len(self.sites), module)
-        record = ModuleRecord(made, display if display is not None else display_name(filename, self.cwd))
+        record = ModuleRecord(instrumented=made, display=display if display is not None else display_name(filename, self.cwd))
         self.modules.append(record)
         for site in made.sites:
             self.sites.append(site)
@@ -215,7 +205,7 @@ class Recorder:
 
     # -- provenance of observed arrays --
 
-    def _prov(self, array: Any) -> tuple[Any, Any, bool] | None:
+    def _prov(self, array: Any) -> tuple[Any, Any, bool, Any] | None:
         entry = self._provs.get(id(array))
         if entry is not None and entry[0]() is array:
             return entry[1]
@@ -244,14 +234,15 @@ class Recorder:
 
     # -- abstract values --
 
-    def value(self, obj: Any, prov: tuple[Any, Any, bool] | None = None, depth: int = 0) -> Value:
+    def value(self, obj: Any, prov: tuple[Any, Any, bool, Any] | None = None, depth: int = 0) -> Value:
         """The engine's abstract value of an observed object (with the array's provenance)."""
         kind = type(obj)
         if kind is ndarray:
             if prov is None:
                 prov = self._prov(obj)
-            origin, reduced, explicit = prov if prov is not None else NO_PROV
-            return Array(shape_of(*obj.shape), kind_of(obj.dtype), origin, reduced, explicit)
+            origin, reduced, explicit, root = prov if prov is not None else NO_PROV
+            # An array made outside the instrumented code is its own identity.
+            return Array(shape_of(*obj.shape), kind_of(obj.dtype), origin, reduced, explicit, root or ("id", id(obj)))
         if isinstance(obj, _generic):
             return Array(SCALAR, kind_of(obj.dtype))
         if kind is bool or obj is None or kind is str:
@@ -281,10 +272,9 @@ class Recorder:
             return Const(obj.type)
         return Opaque("runtime object")
 
-    def _mark(self, node: cst.CSTNode, result: Value, inputs: list[Value]) -> Value:
-        return with_rank1_origin(node, result, inputs)[0]
-
-    def _provenance(self, node: cst.CSTNode, observed: Value, derived: Value, inputs: list[Value]) -> Value:
+    def _provenance(
+        self, node: cst.CSTNode, qualname: str | None, observed: Value, derived: Value, inputs: list[Value]
+    ) -> Value:
         """The observed result with the provenance the registry rule gives (`Evaluator.apply`)."""
         if isinstance(observed, Array):
             reduced, explicit = None, False
@@ -292,13 +282,14 @@ class Recorder:
                 reduced, explicit = derived.reduced, derived.explicit
                 if reduced is not None and reduced.node is None:
                     reduced = replace(reduced, node=node)
-            return self._mark(node, Array(observed.shape, observed.dtype, None, reduced, explicit), inputs)
+            fresh = Array(observed.shape, observed.dtype, None, reduced, explicit)
+            return with_provenance(node, qualname, fresh, inputs)[0]
         if isinstance(observed, (Tup, Lst)) and isinstance(derived, (Tup, Lst)) and observed.items is not None:
             if derived.items is not None and len(derived.items) == len(observed.items):
                 items = []
                 for seen, made in zip(observed.items, derived.items):
                     if isinstance(seen, Array) and isinstance(made, Array) and seen.rank == made.rank:
-                        seen = Array(seen.shape, seen.dtype, made.origin, made.reduced, made.explicit)
+                        seen = Array(seen.shape, seen.dtype, made.origin, made.reduced, made.explicit, made.root)
                     items.append(seen)
                 return Tup(tuple(items)) if isinstance(observed, Tup) else Lst(tuple(items))
         return observed
@@ -306,9 +297,9 @@ class Recorder:
     @staticmethod
     def _prov_of_value(value: Value) -> Any:
         if isinstance(value, Array):
-            if value.origin is None and value.reduced is None and not value.explicit:
+            if value.origin is None and value.reduced is None and not value.explicit and value.root is None:
                 return NO_PROV
-            return (value.origin, value.reduced, value.explicit)
+            return (value.origin, value.reduced, value.explicit, value.root)
         if isinstance(value, (Tup, Lst)) and value.items is not None:
             provs = [Recorder._prov_of_value(item) for item in value.items]
             return provs if any(p is not NO_PROV for p in provs) else NO_PROV
@@ -340,24 +331,11 @@ class Recorder:
                 derived = UNKNOWN
             except Exception:  # a rule bug must not change what the program does
                 derived = UNKNOWN
-        result = self._provenance(node, observed, derived, args) if error is None else UNKNOWN
-        record = self.record_of(site)
-        operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, args))
-        message = error[1] if error else None
-        kind = error[0] if error else None
-        if qualname in BROADCASTING and (error is None or kind == "broadcast"):
-            arrays = [o for o in operands if not _is_python_scalar(o.value)]
-            if len(arrays) >= 2 or error is not None:
-                record.elementwise.append(
-                    Elementwise(node, operands, result, message, spelling or (qualname or "").rpartition(".")[2])
-                )
-        elif qualname in PRODUCTS and len(operands) >= 2:
-            if error is None or kind == "matmul":
-                record.products.append(Product(node, operands[0], operands[1], result, message, spelling or PRODUCTS[qualname]))
-        elif qualname in TRANSPOSES and operands and error is None:
-            record.transposes.append(Transpose(node, operands[0]))
-        if error is not None:
-            record.failures.append(Failure(node, kind or "other", message or "", operands, {}))
+        inputs = data_inputs(qualname, args, kwargs)
+        result = self._provenance(node, qualname, observed, derived, inputs) if error is None else UNKNOWN
+        if qualname is not None:
+            operands = tuple(Operand(n, v) for n, v in zip(arg_nodes, args))
+            self.record_of(site).record_operation(node, qualname, operands, result, error, spelling)
         return result
 
     def _qualname(self, func: Any) -> str | None:
@@ -448,7 +426,7 @@ class Recorder:
         if prov is _MISSING:
             try:
                 site = state.site
-                value = UNKNOWN
+                value: Value = UNKNOWN
                 if tl is ndarray or tr is ndarray:
                     value = self._observe_binary(site, left, right, result)
                 self._bound(state, site.targets[0], None, result, value)
@@ -528,7 +506,7 @@ class Recorder:
         explicit = derived.explicit if isinstance(derived, Array) and derived.rank == observed.rank else False
         value = Array(observed.shape, observed.dtype, None, None, explicit)
         # An index that drops axes from rank 2+ makes a new rank-1 array (`Evaluator.subscript_values`).
-        return self._mark(site.node, value, [base_value] if base_value.rank == 1 else [])
+        return with_provenance(site.node, None, value, [base_value] if base_value.rank == 1 else [])[0]
 
     def call(self, gid: int, func: Any, values: tuple, result: Any) -> Any:
         state = self._states[gid]
@@ -637,12 +615,14 @@ class Recorder:
             for target in site.targets:
                 self._bound(state, target, site.value_node, value, abstract)
 
-    def _observe_target(self, record: ModuleRecord, target: cst.Name, seen: tuple[int, ...] | str) -> None:
+    def _observe_target(self, record: ModuleRecord, target: cst.Name | cst.Attribute, seen: tuple[int, ...] | str) -> None:
         found = record.observed.setdefault(target, [])
         if seen not in found and len(found) < MAX_SIGNATURES:
             found.append(seen)
 
-    def _bound(self, state: _SiteState, target: cst.Name, value_node: cst.CSTNode | None, obj: Any, value: Value | None) -> None:
+    def _bound(
+        self, state: _SiteState, target: cst.Name | cst.Attribute, value_node: cst.CSTNode | None, obj: Any, value: Value | None
+    ) -> None:
         """One name bound to `obj` (abstract `value`): a Binding for the rules, the shape for `--compare`."""
         record = state.record
         record.executed.add(state.site.node)
@@ -650,7 +630,7 @@ class Recorder:
         self._observe_target(record, target, shape if shape is not None else type(obj).__name__)
         if isinstance(value, Array):
             fresh = value.origin is not None and value.origin in state.site.inner
-            record.bindings.append(Binding(target, value_node, value, fresh))
+            record.record_binding(target, value_node, value, fresh)
 
     # -- a failed operation (from the traceback) --
 
@@ -691,7 +671,7 @@ class Recorder:
             if site.kind == INDEX and kind == "index":
                 base = operands.get("__o")
                 record = state.record
-                record.failures.append(Failure(site.node, "index", error[1], (Operand(site.operand_nodes[0], self.value(base)),), {}))
+                record.record_failure(site.node, "index", error[1], (Operand(site.operand_nodes[0], self.value(base)),))
                 return site
         except Exception as exc2:
             self._fail(state, exc2)
@@ -699,22 +679,37 @@ class Recorder:
 
     # -- the findings --
 
-    def findings(self, enabled: set[str] | None = None) -> list[Finding]:
-        """The rules' findings on what was observed, once per span, with concrete fixes in their messages."""
+    def findings(self, enabled: set[str] | None = None, rank1: str = "hazards") -> list[Finding]:
+        """The rules' findings on what was observed, once per span, with concrete fixes in their messages.
+
+        Every runtime rule runs (a hazard that makes SL001 matter counts even
+        where its own code is not `enabled`); then the findings are selected.
+        """
         from .fixes import concretize
 
         out: list[Finding] = []
         for record in self.modules:
             analysis = record.analysis()
-            if not (analysis.elementwise or analysis.products or analysis.transposes or analysis.failures or analysis.bindings):
+            if not analysis.any():
                 continue
-            rules = [r for r in RUNTIME_RULES if enabled is None or r.code in enabled]
-            reports = run_rules(analysis, rules)
+            reports = run_rules(analysis, RUNTIME_RULES, rank1)
             for rule, report in reports:
-                concretize(rule.code, report, analysis)
-            found = to_findings(record.module, record.display, reports)
-            out.extend(replace(f, source="runtime") for f in found)
+                concretize(rule, report, analysis)
+            found = self._checked_fixes(record, to_findings(record.module, record.display, reports), rank1)
+            out.extend(replace(f, source="runtime") for f in found if enabled is None or f.code in enabled)
         return out
+
+
+    @staticmethod
+    def _checked_fixes(record: ModuleRecord, found: list[Finding], rank1: str) -> list[Finding]:
+        """Hold back a fix whose file, fixed, has a static finding it did not have (the program is not re-run)."""
+        if not any(f.fix is not None for f in found):
+            return found
+
+        def lint(text: str) -> list[Finding]:
+            return lint_source(text, record.display, rank1=rank1, verify_fixes=False)
+
+        return verified_fixes(record.source, found, lint, before=lint(record.source))
 
 
 def error_kind(exc: BaseException) -> str | None:

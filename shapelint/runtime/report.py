@@ -31,6 +31,7 @@ class Outcome:
     sources: dict[str, str] = field(default_factory=dict)
     raised: bool = False
     status: int = 0  # the program's own exit status
+    rank1: str = "hazards"  # SL001's mode the findings were made in
 
 
 def collect(
@@ -40,14 +41,19 @@ def collect(
     ignore: tuple[str, ...] = (),
     resolver: ConfigResolver | None = None,
     failed: Sequence[int] = (),
+    rank1: str | None = None,
 ) -> Outcome:
     """The findings of a run, filtered; `select`/`ignore` are parsed codes (selection.parse_codes).
 
     `failed` are more sites whose errors were recorded (failed tests), to get operand notes.
+    `rank1` is SL001's mode; None: the configuration's (of the first executed file), else "hazards".
     """
     recorder = result.recorder
     resolver = resolver or ConfigResolver()
-    findings = recorder.findings()
+    if rank1 is None:
+        first = recorder.modules[0].instrumented if recorder.modules else None
+        rank1 = (resolver.for_path(Path(first.filename)).rank1 if first is not None else None) or "hazards"
+    findings = recorder.findings(rank1=rank1)
     failure = None
     for gid in failed:
         findings, _ = attach(findings, recorder, gid)
@@ -74,7 +80,9 @@ def collect(
         failure = None
     elif failure is None and result.located is not None and result.exception is not None:
         explanation = plain_explanation(result.exception, recorder, result.located)
-    return Outcome(kept, failure, explanation, sources, raised=result.exception is not None, status=result.status)
+    return Outcome(
+        kept, failure, explanation, sources, raised=result.exception is not None, status=result.status, rank1=rank1
+    )
 
 
 __all__ = ["Outcome", "collect"]

@@ -56,12 +56,14 @@ class JsonRun:
         return found[0]
 
 
-def run_json(folder: Path, script: str, *args: str, stdin: str | None = None) -> JsonRun:
-    """`shapelint run --format json --output findings.json SCRIPT ARGS`, with the findings read back."""
+def run_json(folder: Path, script: str, *args: str, stdin: str | None = None, rank1: str = "hazards") -> JsonRun:
+    """`shapelint run --rank-1 RANK1 --format json --output findings.json SCRIPT ARGS`, with the findings read back."""
     output = folder / "findings.json"
     if output.exists():
         output.unlink()
-    process = shapelint_run(folder, "--format", "json", "--output", str(output), script, *args, stdin=stdin)
+    process = shapelint_run(
+        folder, "--rank-1", rank1, "--format", "json", "--output", str(output), script, *args, stdin=stdin
+    )
     assert output.exists(), process.stderr
     return JsonRun(process, json.loads(output.read_text()))
 

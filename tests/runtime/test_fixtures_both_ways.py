@@ -66,3 +66,17 @@ def test_the_fixtures_are_compared_at_all(monkeypatch) -> None:
             assert {s.status for s in comparison.statuses} == {"confirmed"}
     assert compared >= 5 or not any(p.name == "rank1.py" for p in FIXTURES)
     assert "shapelint.runtime" in sys.modules
+
+
+@pytest.mark.parametrize("rank1", ["hazards", "all"])
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_run_agrees_with_check_in_both_modes(path: Path, rank1: str, monkeypatch) -> None:
+    """Every static finding on a row that ran is confirmed by the run; the run adds only the error it died of."""
+    monkeypatch.chdir(ROOT)
+    result = run(str(path.relative_to(ROOT)), [], isolate=True, stderr=io.StringIO())
+    outcome = collect(result, rank1=rank1)
+    comparison = compare(result.recorder, outcome.findings, rank1=rank1)
+    unconfirmed = [(s.finding.start.row, s.finding.code) for s in comparison.statuses if s.status == "not confirmed"]
+    assert unconfirmed == []
+    extra = [f for f in comparison.runtime_only if f is not outcome.failure]
+    assert extra == [], [(f.start.row, f.code) for f in extra]

@@ -8,7 +8,13 @@ import sys
 
 import pytest
 
-from ._helpers import python, run_json, shapelint_run, write
+from ._helpers import python, run_json, write
+from ._helpers import shapelint_run as _shapelint_run
+
+
+def shapelint_run(folder, *args: str, stdin: str | None = None):
+    """`shapelint run --rank-1 all`: these tests are about the process, and a lone `np.zeros(3)` is their finding."""
+    return _shapelint_run(folder, "--rank-1", "all", *args, stdin=stdin)
 
 RANK1 = "import numpy as np\nv = np.zeros(3)\n"
 
@@ -28,10 +34,10 @@ def test_argv_name_path_and_file_are_pythons(tmp_path) -> None:
 
 @pytest.mark.parametrize(("code", "status"), [("sys.exit(0)", 1), ("sys.exit(3)", 3), ("sys.exit('bye')", 1)])
 def test_exit_status(tmp_path, code: str, status: int) -> None:
-    write(tmp_path, "exits.py", f"import sys\nimport numpy as np\nv = np.zeros(3)\n{code}\n")
+    write(tmp_path, "exits.py", f"import sys\nimport numpy as np\nv = np.zeros(3)\nw = v.T\n{code}\n")
     plain = python(tmp_path, "exits.py")
     checked = shapelint_run(tmp_path, "exits.py")
-    # The program's own non-zero status wins; otherwise 1 for the SL001 finding.
+    # The program's own non-zero status wins; otherwise 1 for the SL001/SL002 findings.
     assert checked.returncode == status
     assert checked.stderr.startswith(plain.stderr)
     assert "SL001" in checked.stderr
@@ -241,12 +247,12 @@ def test_a_shape_error_no_rule_has_a_code_for_is_still_explained(tmp_path) -> No
 
 
 def test_include_instruments_a_module_outside_the_folder(tmp_path) -> None:
-    write(tmp_path, "outside/far.py", "import numpy as np\n\ndef make():\n    v = np.zeros(3)\n    return v\n")
+    write(tmp_path, "outside/far.py", "import numpy as np\n\ndef make():\n    v = np.zeros(3)\n    return v.T\n")
     write(tmp_path, "app/main.py", "import sys\nsys.path.insert(0, '../outside')\nimport far\nfar.make()\n")
     app = tmp_path / "app"
     assert run_json(app, "main.py").findings == []
     included = run_json(app, "--include", "far", "main.py")
-    assert [(f["code"], f["location"]["row"]) for f in included.findings] == [("SL001", 4)]
+    assert [(f["code"], f["location"]["row"]) for f in included.findings] == [("SL001", 4), ("SL002", 5)]
     assert included.findings[0]["filename"].endswith("far.py")
 
 
@@ -332,7 +338,7 @@ def test_check_never_runs_the_script(tmp_path) -> None:
     from shapelint.cli import main
 
     write(tmp_path, "side_effect.py", "open('ran.txt', 'w').write('ran')\nimport numpy as np\nv = np.zeros(3)\n")
-    checked = CliRunner().invoke(main, ["check", "--no-cache", str(tmp_path / "side_effect.py")])
+    checked = CliRunner().invoke(main, ["check", "--no-cache", "--rank-1", "all", str(tmp_path / "side_effect.py")])
     assert checked.exit_code == 1 and "SL001" in checked.output
     assert not (tmp_path / "ran.txt").exists() and not (tmp_path.parent / "ran.txt").exists()
     ran = shapelint_run(tmp_path, "side_effect.py")
