@@ -379,6 +379,20 @@ CASES = [
         c = column(np.ones(5))
         ''',
     ),
+    (  # a call that contradicts the declaration is the finding; the body, run on it, is not
+        '''
+        def swap(M: np.ndarray[tuple[Literal[3], Literal[4]], np.dtype[np.float64]]) -> np.ndarray[tuple[Literal[4], Literal[3]], np.dtype[np.float64]]:
+            return M.T
+
+        swap(np.zeros((4, 3)))  # SL011
+        ''',
+        '''
+        def swap(M: np.ndarray[tuple[Literal[3], Literal[4]], np.dtype[np.float64]]) -> np.ndarray[tuple[Literal[4], Literal[3]], np.dtype[np.float64]]:
+            return M.T
+
+        swap(np.zeros((3, 4)))
+        ''',
+    ),
 ]
 
 

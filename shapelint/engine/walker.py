@@ -371,6 +371,9 @@ class Walker:
         self.yields = False
         # The declared axis names bound in this context (`n_samples`), for SL011.
         self.declared: dict[str, Any] = {}
+        # Analyzed for a call whose arguments contradict the declaration: that call is the
+        # finding, and what the body returns from such arguments says nothing about the body.
+        self.contradicted = False
         # Analyzed for no call in particular (or for a call made from such a context):
         # its arrays' shapes come from declarations, not from computed values.
         self.generic = False
@@ -481,6 +484,8 @@ class Walker:
     def _check_return(self, value_node: cst.BaseExpression, value: Value) -> None:
         function = self.function
         assert function is not None
+        if self.contradicted:
+            return
         for index, declaration, item in declarations.return_mismatches(function, value, self.declared):
             node: cst.CSTNode = value_node
             if isinstance(value_node, cst.Tuple) and index < len(value_node.elements):
@@ -962,8 +967,10 @@ class Walker:
         if frame is None:
             return UNKNOWN_RESULT
         bindings: dict[str, Any] = {}
+        contradicted = False
         if declarations.has_declarations(node):
-            bindings, _ = declarations.check_call(node, frame)
+            bindings, mismatches = declarations.check_call(node, frame, info.module)
+            contradicted = bool(mismatches)
             declarations.call_parameters(node, frame, bindings)
         key = (node, tuple(frame.items()), info.live_globals_key())
         try:
@@ -976,7 +983,7 @@ class Walker:
             return UNKNOWN_RESULT
         info.contexts[node] += 1
         info.memo[key] = UNKNOWN_RESULT
-        result = analyze_function(info, func, frame, bindings=bindings, generic=self.generic)
+        result = analyze_function(info, func, frame, bindings=bindings, generic=self.generic, contradicted=contradicted)
         info.memo[key] = result
         return result
 
@@ -1181,6 +1188,7 @@ def analyze_function(
     record: bool = True,
     bindings: dict[str, Any] | None = None,
     generic: bool = False,
+    contradicted: bool = False,
 ) -> FunctionResult:
     # A function imported from another module runs in its own module's scope.
     info = func.home if func.home is not None else info
@@ -1200,6 +1208,7 @@ def analyze_function(
         walker.recording = walker.events = record and not info.exports_only
         walker.declared = bindings if bindings is not None else {}
         walker.generic = generic
+        walker.contradicted = contradicted
         walker.run_suite(node.body)
     finally:
         info.stack.pop()
