@@ -393,6 +393,90 @@ CASES = [
         swap(np.zeros((3, 4)))
         ''',
     ),
+    (  # numpy typing through module-level aliases
+        '''
+        Rows3 = np.ndarray[tuple[Literal[3], Literal[4]], np.dtype[np.float64]]
+        Cols3 = np.ndarray[tuple[Literal[4], Literal[3]], np.dtype[np.float64]]
+
+        def same(M: Rows3) -> Cols3:
+            return M  # SL011
+        ''',
+        '''
+        Rows3 = np.ndarray[tuple[Literal[3], Literal[4]], np.dtype[np.float64]]
+        Cols3 = np.ndarray[tuple[Literal[4], Literal[3]], np.dtype[np.float64]]
+
+        def flip(M: Rows3) -> Cols3:
+            return M.T
+        ''',
+    ),
+    (  # a per-feature reduction returned where one value per sample is declared
+        '''
+        def row_means(X):
+            """
+            Parameters
+            ----------
+            X : ndarray of shape (n_samples, n_features)
+
+            Returns
+            -------
+            means : ndarray of shape (n_samples,)
+            """
+            return X.mean(axis=0)  # SL011
+        ''',
+        '''
+        def row_means(X):
+            """
+            Parameters
+            ----------
+            X : ndarray of shape (n_samples, n_features)
+
+            Returns
+            -------
+            means : ndarray of shape (n_samples,)
+            """
+            return X.mean(axis=1)
+        ''',
+    ),
+    (  # the closest centre per point, taken over the wrong axis
+        '''
+        def assign(dist):
+            """
+            Parameters
+            ----------
+            dist : ndarray of shape (n_points, n_centres)
+
+            Returns
+            -------
+            labels : ndarray of shape (n_points,)
+            """
+            return dist.argmin(axis=0)  # SL011
+        ''',
+        '''
+        def assign(dist):
+            """
+            Parameters
+            ----------
+            dist : ndarray of shape (n_points, n_centres)
+
+            Returns
+            -------
+            labels : ndarray of shape (n_points,)
+            """
+            return dist.argmin(axis=1)
+        ''',
+    ),
+    (  # an assert about one axis against a declared length
+        '''
+        def rgb(img: np.ndarray[tuple[int, int, Literal[3]], np.dtype[np.uint8]]):
+            assert img.shape[-1] == 4  # SL011
+            return img
+        ''',
+        '''
+        def rgb(img: np.ndarray[tuple[int, int, Literal[3]], np.dtype[np.uint8]]):
+            assert img.shape[2] == 3
+            return img
+        ''',
+    ),
 ]
 
 
@@ -421,3 +505,47 @@ def test_messages_name_the_shapes_and_bindings():
     source = HEADER + textwrap.dedent(CASES[1][0])
     message = next(f.message for f in lint_source(source, "x.py") if f.code == "SL011")
     assert message == "`fit` argument `y` is (4,), declared (n_samples,) where n_samples=3"
+
+
+def _codes(body: str) -> list[tuple[int, str]]:
+    return sorted((f.start.row, f.code) for f in lint_source(HEADER + textwrap.dedent(body), "x.py"))
+
+
+def test_a_product_mixing_two_declared_axes_is_sl006():
+    body = '''
+        def scores(weights, X):
+            """
+            Parameters
+            ----------
+            weights : ndarray of shape (n_features,)
+            X : ndarray of shape (n_samples, n_features)
+            """
+            return weights @ X
+        '''
+    assert _codes(body) == [(14, "SL006")]
+    message = next(f.message for f in lint_source(HEADER + textwrap.dedent(body), "x.py"))
+    assert "the contracted lengths n_features and n_samples differ" in message
+    assert _codes(body.replace("weights @ X", "X @ weights")) == []
+
+
+def test_inferred_lengths_are_never_declared_apart():
+    # `n` and `m` are the function's own lengths, not declared names: they may be equal.
+    body = '''
+        def f(A, n, m):
+            return np.ones(n) @ np.ones((m, 2))
+        '''
+    assert _codes(body) == []
+
+
+def test_a_plural_typo_in_the_docstring_is_the_same_axis():
+    body = '''
+        def shift(G, mu):
+            """
+            Parameters
+            ----------
+            G : ndarray of shape (n_columns, n_columns)
+            mu : ndarray of shape (n_column,)
+            """
+            return G @ mu
+        '''
+    assert _codes(body) == []

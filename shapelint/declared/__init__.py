@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._annotations import parse_annotation
+from ._annotations import Aliases, parse_annotation, type_aliases
 from ._dims import parse_dim, parse_jaxtyping, parse_tuple
 from ._numpydoc import parse_docstring, parse_type
 from ._spec import (
@@ -34,6 +34,24 @@ from ._spec import (
 # id(node) -> (node, declarations); the node is kept so that its id is not reused while cached.
 _CACHE: dict[int, tuple[cst.FunctionDef, FunctionDeclarations]] = {}
 _CACHE_SIZE = 20000
+# id(function) -> (function, its module's type aliases), for modules that have any.
+_ALIASES: dict[int, tuple[cst.FunctionDef, Aliases]] = {}
+
+
+def read_aliases(module: cst.Module) -> None:
+    """Make the module's type aliases (`M3x4 = np.ndarray[...]`) known to its functions' annotations."""
+    aliases = type_aliases(module)
+    if not aliases:
+        return
+    if len(_ALIASES) >= _CACHE_SIZE:
+        _ALIASES.clear()
+
+    class Functions(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+            _ALIASES[id(node)] = (node, aliases)
+            _CACHE.pop(id(node), None)
+
+    module.visit(Functions())
 
 
 def docstring_of(node: cst.FunctionDef | cst.ClassDef) -> str | None:
@@ -59,13 +77,15 @@ def declarations_of(node: cst.FunctionDef) -> FunctionDeclarations:
         return cached[1]
     params: dict[str, Declaration] = {}
     returns: tuple[Declaration | None, ...] = ()
+    held = _ALIASES.get(id(node))
+    aliases = held[1] if held is not None and held[0] is node else None
     doc = docstring_of(node)
     if doc is not None and "---" in doc:
         params, returns = parse_docstring(doc)
     everything = node.params
     for param in list(everything.posonly_params) + list(everything.params) + list(everything.kwonly_params):
         if param.annotation is not None:
-            declared = parse_annotation(param.annotation.annotation)
+            declared = parse_annotation(param.annotation.annotation, aliases)
             if declared is not None:
                 params[param.name.value] = declared
         if param.name.value in params and param.default is not None:
@@ -74,7 +94,7 @@ def declarations_of(node: cst.FunctionDef) -> FunctionDeclarations:
                 declared = params[param.name.value]
                 params[param.name.value] = Declaration(declared.shapes, False, declared.sparse, True)
     if node.returns is not None:
-        declared = parse_annotation(node.returns.annotation)
+        declared = parse_annotation(node.returns.annotation, aliases)
         if declared is not None:
             returns = (declared,)
     result = FunctionDeclarations(params, returns) if params or returns else NOTHING

@@ -40,12 +40,36 @@ def _subscript_items(node: cst.Subscript) -> list[cst.BaseExpression | None]:
     return items
 
 
-def parse_annotation(node: cst.BaseExpression) -> Declaration | None:
-    """The declaration an annotation makes, or None."""
+Aliases = dict[str, cst.BaseExpression]
+
+
+def type_aliases(module: cst.Module) -> Aliases:
+    """Module-level aliases of array types: `M3x4 = np.ndarray[...]`, `M3x4: TypeAlias = ...`."""
+    found: Aliases = {}
+    for statement in module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Assign) and len(small.targets) == 1:
+                target, value = small.targets[0].target, small.value
+            elif isinstance(small, cst.AnnAssign) and small.value is not None and _last(small.annotation.annotation) == "TypeAlias":
+                target, value = small.target, small.value
+            else:
+                continue
+            if isinstance(target, cst.Name) and isinstance(value, cst.Subscript):
+                # Bound twice: which one an annotation means is not known.
+                found[target.value] = value if target.value not in found else cst.Name("object")
+    return found
+
+
+def parse_annotation(node: cst.BaseExpression, aliases: Aliases | None = None, depth: int = 0) -> Declaration | None:
+    """The declaration an annotation makes, or None; `aliases` are the module's type aliases."""
+    if isinstance(node, cst.Name) and aliases and node.value in aliases and depth < 8:
+        return parse_annotation(aliases[node.value], aliases, depth + 1)
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         try:
             text = node.evaluated_value
-            return parse_annotation(cst.parse_expression(text)) if isinstance(text, str) else None
+            return parse_annotation(cst.parse_expression(text), aliases, depth + 1) if isinstance(text, str) else None
         except Exception:
             return None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
@@ -53,14 +77,14 @@ def parse_annotation(node: cst.BaseExpression) -> Declaration | None:
         sides = [node.left, node.right]
         nones = [s for s in sides if isinstance(s, cst.Name) and s.value == "None"]
         if len(nones) == 1:
-            inner = parse_annotation(next(s for s in sides if s not in nones))
+            inner = parse_annotation(next(s for s in sides if s not in nones), aliases, depth + 1)
             return _optional(inner)
         return None
     if isinstance(node, cst.Subscript):
         head = _last(node.value)
         items = _subscript_items(node)
         if head == "Optional" and len(items) == 1 and items[0] is not None:
-            return _optional(parse_annotation(items[0]))
+            return _optional(parse_annotation(items[0], aliases, depth + 1))
         if head in JAXTYPING_DTYPES and len(items) == 2:
             spec = items[1]
             if isinstance(spec, (cst.SimpleString, cst.ConcatenatedString)):

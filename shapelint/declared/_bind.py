@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from typing import Callable
 
-from ..domain import UNKNOWN_AXIS, UNKNOWN_SHAPE, Axis, Known, Shape, Unknown, arith, same_length
+from ..domain import UNKNOWN_AXIS, UNKNOWN_SHAPE, Axis, Known, Shape, Unknown, arith, declared_apart, same_length
 from ._spec import AnyAxes, AnyLength, Broadcastable, Computed, Declaration, Dim, Fixed, Named
 
 Bindings = dict[str, Axis]
@@ -67,7 +67,7 @@ def _unify_axis(dim: Dim, axis: Axis, bindings: Bindings) -> bool:
             if not isinstance(axis, Unknown):
                 bindings[dim.name] = axis
             return True
-        return same_length(bound, axis) is not False
+        return same_length(bound, axis) is not False and not declared_apart(bound, axis)
     if isinstance(dim, Broadcastable):
         if isinstance(axis, Known) and axis.value == 1:
             return True

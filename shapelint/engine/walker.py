@@ -42,7 +42,8 @@ from ..values import (
     join,
     known_int,
 )
-from ..domain import UNKNOWN_AXIS, Known, Shape, Sym, Unknown, certainly_different
+from ..declared import read_aliases
+from ..domain import UNKNOWN_AXIS, Known, Shape, Sym, Unknown, certainly_different, same_length
 from . import declarations
 from .evaluator import Evaluator, numpy_name
 from .facts import Analysis, Elementwise, Operand
@@ -514,6 +515,9 @@ class Walker:
                 return
             self.bind_name(name, _with_rank(current, rank, True))
             return
+        if kind.startswith("shape["):
+            self._assert_axis(node, name, int(kind[6:-1]), current, self.evaluator.eval(other))
+            return
         claimed = self.evaluator.eval(other)
         if not isinstance(claimed, Tup) or not all(isinstance(i, Int) for i in claimed.items):
             return
@@ -528,6 +532,22 @@ class Walker:
             self.bind_name(name, Array(Shape(axes), current.dtype))
         elif not isinstance(current, Array) or current.shape.axes is None:
             self.bind_name(name, Array(shape, current.dtype if isinstance(current, Array) else None))
+
+    def _assert_axis(self, node: cst.Assert, name: str, index: int, current: Value, claimed: Value) -> None:
+        """`assert X.shape[1] == 4`: fails on another known length, else the axis is that length after it."""
+        if not isinstance(current, Array) or current.shape.axes is None or not isinstance(claimed, Int):
+            return
+        axes = current.shape.axes
+        if not -len(axes) <= index < len(axes):
+            return
+        axis = axes[index]
+        if same_length(axis, claimed.value) is False:
+            self._failed_assert(node, name, current, f"is {current.shape}, axis {index} is {axis}, not {claimed.value}")
+            return
+        if isinstance(axis, Unknown) and not isinstance(claimed.value, Unknown):
+            narrowed = list(axes)
+            narrowed[index] = claimed.value
+            self.bind_name(name, Array(Shape(tuple(narrowed)), current.dtype))
 
     def _failed_assert(self, node: cst.Assert, name: str, value: Array, what: str) -> None:
         if self.events:
@@ -1036,6 +1056,18 @@ def _shape_claim(test: cst.BaseExpression, allow_not_equal: bool = False) -> tup
 
 
 def _shape_subject(node: cst.BaseExpression) -> tuple[str | None, str]:
+    if (
+        isinstance(node, cst.Subscript)
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+        and _shape_subject(node.value)[1] == "shape"
+    ):
+        # `X.shape[1]`, `X.shape[-1]`: kind "shape[1]"
+        index = node.slice[0].slice.value
+        negative = isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus)
+        digits = index.expression if negative and isinstance(index, cst.UnaryOperation) else index
+        if isinstance(digits, cst.Integer):
+            return _shape_subject(node.value)[0], f"shape[{'-' if negative else ''}{digits.value}]"
     if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.attr.value in ("shape", "ndim"):
         return node.value.value, node.attr.value
     if isinstance(node, cst.Call) and len(node.args) == 1 and node.args[0].keyword is None:
@@ -1298,6 +1330,7 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None, un
     With `uncalled` False (a module analyzed for the names others import) the
     functions nothing calls are not analyzed: their facts would not be reported.
     """
+    read_aliases(module)
     info = ModuleInfo(module, importer)
     info.exports_only = not uncalled
     walker = Walker(info, {})
