@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from shapelint.checking import CheckOptions, check_paths
-from shapelint.shapes import shapes_for_path
+from shapelint.shapes_cli import shapes_for_path
 from shapelint.sourcefile import SourceError, read_source
 
 DEFAULT_PACKAGES = ("sklearn", "numpy_ml", "skimage")
