@@ -45,13 +45,19 @@ def read_aliases(module: cst.Module) -> None:
         return
     if len(_ALIASES) >= _CACHE_SIZE:
         _ALIASES.clear()
-
-    class Functions(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    # Statements only: a visitor over every expression of the module costs as much as analyzing it.
+    pending: list[cst.CSTNode] = list(module.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, cst.FunctionDef):
             _ALIASES[id(node)] = (node, aliases)
             _CACHE.pop(id(node), None)
-
-    module.visit(Functions())
+        if isinstance(node, cst.BaseCompoundStatement):
+            for child in node.children:
+                if isinstance(child, (cst.BaseSuite, cst.BaseCompoundStatement, cst.Else, cst.ExceptHandler, cst.Finally)):
+                    pending.append(child)
+        elif isinstance(node, (cst.IndentedBlock, cst.Else, cst.ExceptHandler, cst.Finally)):
+            pending.extend(c for c in node.children if isinstance(c, (cst.BaseSuite, cst.BaseCompoundStatement, cst.Else, cst.ExceptHandler, cst.Finally)))
 
 
 def docstring_of(node: cst.FunctionDef | cst.ClassDef) -> str | None:
