@@ -15,6 +15,7 @@ import libcst as cst
 
 from . import guard
 from .engine.facts import Analysis
+from .engine.imports import parse_cached, project_importer
 from .engine.stack import deep_stack
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
@@ -41,17 +42,16 @@ def parse(source: str, filename: str) -> Parsed:
         # still land right in the original text.
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        guard.check(source, filename)
+        with deep_stack():
+            # guard.check compiles it with Python first (inside parse_cached, once per text), so a
+            # syntax error is reported at Python's position with its words.
+            return Parsed(parse_cached(filename, source), None)
     except SyntaxError as error:
         return Parsed(None, _syntax_finding(filename, error.lineno or 1, error.offset or 1, error.msg))
     except guard.Refused as exc:
         raise SourceError(str(exc)) from None
-    try:
-        with deep_stack():
-            return Parsed(cst.parse_module(source), None)
     except cst.ParserSyntaxError as error:
-        # Python accepted it (guard.check compiled it first, so a syntax error is
-        # reported at Python's position with its words); libcst alone refuses it.
+        # Python accepted it; libcst alone refuses it.
         message = str(error.message).strip().splitlines()[0] if error.message else "invalid syntax"
         row, column = max(1, error.raw_line), error.raw_column + 1
         return Parsed(None, _syntax_finding(filename, row, column, message))
@@ -95,7 +95,7 @@ def lint_source(
         if parsed.error is not None:
             return [parsed.error]
         assert parsed.module is not None
-        findings = lint_module(parsed.module, filename, rules, rank1=rank1)
+        findings = lint_module(parsed.module, filename, rules, project_importer(filename), rank1=rank1)
     if verify_fixes:
         findings = verified_fixes(
             source, findings, lambda text: lint_source(text, filename, rules, rank1, verify_fixes=False)

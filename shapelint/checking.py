@@ -27,6 +27,7 @@ Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import threading
@@ -90,12 +91,18 @@ class SourceKind(Protocol):
 class PythonSource:
     """The `SourceKind` of `.py` files (and of anything not known to be another kind)."""
 
-    def __init__(self, linter: Linter | None = None, rank1: str = "hazards") -> None:
+    def __init__(self, linter: Linter | None = None, rank1: str = "hazards", path: Path | None = None) -> None:
         self.linter = linter
         self.rank1 = rank1
+        self.path = path
 
     def dependencies(self, text: str) -> tuple[str, ...]:
-        return ()
+        # The project's modules it imports, directly or through others (the default linter reads them).
+        if self.linter is not None or self.path is None:
+            return ()
+        from .engine.imports import project_dependencies
+
+        return tuple(f"{path}\0{module}" for path, module in project_dependencies(self.path, text))
 
     def lint(self, text: str, filename: str) -> list[Finding]:
         from . import api
@@ -280,7 +287,7 @@ def source_kind(job: _Job, text: str) -> SourceKind:
         return NotebookSource(folder, job.rank1)
     if job.prefilter and job.linter is None and not needs_analysis(text, folder):
         return PythonSyntaxOnly()
-    return PythonSource(job.linter, job.rank1)
+    return PythonSource(job.linter, job.rank1, job.path if job.path is not None else Path(job.filename))
 
 
 def _lint(
@@ -428,15 +435,27 @@ def _size(job: _Job) -> int:
         return 0
 
 
+def _fewer_collections() -> None:
+    # The analyzed modules a run keeps (the project's imports) make every full
+    # garbage collection long; syntax trees are acyclic, so collecting less
+    # often costs little memory (scikit-learn: a third less CPU time).
+    gc.set_threshold(50_000, 20, 100)
+
+
 def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
     sizes = [_size(job) for job in jobs]
     if workers <= 1 or len(jobs) <= 1 or sum(sizes) < SMALL_RUN_BYTES:
-        return [check_file(job) for job in jobs]
+        thresholds = gc.get_threshold()
+        _fewer_collections()
+        try:
+            return [check_file(job) for job in jobs]
+        finally:
+            gc.set_threshold(*thresholds)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     reports: list[FileReport | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_fewer_collections) as pool:
         # Largest first, so that no worker is left with a big file at the end; reported in file order.
         order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
         futures = {i: pool.submit(check_file, jobs[i]) for i in order}

@@ -65,6 +65,34 @@ def same_length(a: Axis, b: Axis) -> bool | None:
     return None
 
 
+def declared_apart(a: Axis, b: Axis) -> bool:
+    """Two different names one function declares for its axes (`n_samples`, `n_features`).
+
+    Not numpy's fact (a square `X` has as many samples as features) but the
+    declaration's: code that contracts or returns one where the other is
+    declared contradicts what the function says. Declared symbols are keyed
+    `("declared", function id, name, *context)` (`engine.declarations`).
+    """
+    if not (isinstance(a, Sym) and isinstance(b, Sym)):
+        return False
+    x, y = a.key, b.key
+    return (
+        isinstance(x, tuple)
+        and isinstance(y, tuple)
+        and len(x) >= 3
+        and len(y) >= 3
+        and x[0] == y[0] == "declared"
+        and x[1] == y[1]
+        and x[3:] == y[3:]
+        and _spelling(x[2]) != _spelling(y[2])
+    )
+
+
+def _spelling(name: object) -> str:
+    # `n_feature` beside `n_features` (scikit-learn's ridge docstring) is a typo, not another length.
+    return str(name).lower().rstrip("s")
+
+
 def join_axis(a: Axis, b: Axis) -> Axis:
     """The most precise axis true of both: itself if they agree, else unknown."""
     return a if same_length(a, b) else UNKNOWN_AXIS

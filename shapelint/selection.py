@@ -8,7 +8,7 @@ rule, the longer (more specific) prefix wins, and ignore wins a tie:
 
 >>> s = Selection.resolve(select=("SL",), ignore=("SL00",))
 >>> sorted(s.enabled_codes())
-['SL000', 'SL010']
+['SL000', 'SL010', 'SL011']
 
 per-file-ignores (found by `Config.ignores_for`) are removed after that,
 whatever their specificity.

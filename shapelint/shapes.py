@@ -9,6 +9,7 @@ import libcst as cst
 
 from .api import analyze, deep_stack, parse
 from .domain import format_shape
+from .engine.imports import project_importer
 from .engine.positions import positions
 from .engine.walker import Importer
 from .values import Array, Value
@@ -71,7 +72,7 @@ def infer_shapes(source: str, filename: str) -> list[ShapeRow]:
     parsed = parse(source, filename)
     if parsed.module is None:
         return []
-    return infer_module_shapes(parsed.module, filename)
+    return infer_module_shapes(parsed.module, filename, project_importer(filename))
 
 
 def format_rows(filename: str, rows: list[ShapeRow]) -> str:

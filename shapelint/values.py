@@ -44,6 +44,9 @@ class Opaque(Value):
     reason: str = field(default="", compare=False)
     key: object = None
     name: str | None = field(default=None, compare=False)
+    # The shapes a declaration allows it (`array-like of shape (n,) or (n, k)`):
+    # what it is once numpy has made an array of it.
+    alternatives: tuple[Shape, ...] = ()
 
 
 UNKNOWN = Opaque()
@@ -153,6 +156,20 @@ class ModuleRef(Value):
 
 
 @dataclass(frozen=True, slots=True)
+class Deferred(Value):
+    """`from module import name` of a project module, resolved where the name is first read.
+
+    Resolving means analyzing the module, so a name never read costs nothing;
+    `importer` is the engine Importer of the module that wrote the import.
+    """
+
+    module: str
+    name: str
+    level: int
+    importer: Any = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class RandomGen(Value):
     """A `numpy.random.Generator` (`kind` "Generator") or `RandomState`."""
 
@@ -184,7 +201,10 @@ class Function(Value):
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Class(Value):
+    """A class defined in an analyzed module; `home` is that module's ModuleInfo."""
+
     node: Any
+    home: Any = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Class) and other.node is self.node
@@ -340,6 +360,7 @@ __all__ = [
     "Class",
     "Const",
     "Dct",
+    "Deferred",
     "ShapeOf",
     "ELLIPSIS",
     "Function",

@@ -5,24 +5,38 @@ run with real numpy and kept only if it runs, so the program is valid Python
 that executes to the end. `run_recorded(program)` executes it again with
 every assignment wrapped to record the value's shape by row, the ground
 truth the engine's `shapes` output is compared with.
+
+Besides numpy expressions a program uses functions whose shapes are declared
+(numpydoc sections, jaxtyping and numpy typing annotations, written from the
+arguments' real shapes) and called both directly and through a list (so the
+engine analyzes them for no call in particular), classes with attributes set
+in several methods and class constants, and helper modules of its own
+(`Program.modules`, written beside the program and imported by it).
 """
 
 from __future__ import annotations
 
 import random
+import sys
+import tempfile
 import warnings
+from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 PRELUDE = "import numpy as np\nrng = np.random.default_rng(0)\nnp.random.seed(0)\n"
+# Annotations are strings (jaxtyping is not installed): read, never evaluated.
 
 
 @dataclass
 class Program:
     lines: list[str] = field(default_factory=list)  # plain source lines
     recorded: list[str] = field(default_factory=list)  # the same lines, assignments wrapped
+    # Helper modules the program imports: module name -> source (written to `folder`).
+    modules: dict[str, str] = field(default_factory=dict)
+    folder: Path | None = None
 
     @property
     def source(self) -> str:
@@ -43,6 +57,7 @@ class Generator:
         exec(PRELUDE, self.ns)
         self.program = Program()
         self.counter = 0
+        self.tag = rnd.randrange(10**9)  # module names unique to this program (Python caches imports)
 
     # -- pools --
 
@@ -218,7 +233,7 @@ class Generator:
     def try_add(self, plain: list[str], recorded: list[str]) -> bool:
         trial = dict(self.ns)
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), _importable(self.program.folder):
                 warnings.simplefilter("ignore")
                 with np.errstate(all="ignore"):
                     exec("\n".join(plain) + "\n", trial)
@@ -276,9 +291,125 @@ class Generator:
                 recorded = [f"{name} = _rec({name!r}, {a})", f"{name} += 1; _rec({name!r}, {name})"]
                 self.try_add(plain, recorded)
             return
+        # Declared functions, classes and modules: about one statement in five.
+        if kind in (6, 7) and r.random() < 0.4:
+            self.declared_function(name)
+            return
+        if kind == 8 and r.random() < 0.3:
+            self.class_statement(name)
+            return
+        if kind == 9 and r.random() < 0.3:
+            self.module_statement(name)
+            return
         e = self.expression()
         if e is not None:
             self.try_add([f"{name} = {e}"], [f"{name} = _rec({name!r}, {e})"])
+
+    # -- declared shapes, classes, modules --
+
+    def _dims_for(self, arrays: list[str]) -> list[list[str]]:
+        """Axis names for each array, shared where lengths are equal (as a docstring would write them)."""
+        by_length: dict[int, str] = {}
+        out = []
+        for a in arrays:
+            names = []
+            for length in self.ns[a].shape:
+                if self.rnd.random() < 0.5:
+                    names.append(str(length))
+                else:
+                    names.append(by_length.setdefault(length, f"d{len(by_length)}"))
+            out.append(names)
+        return out
+
+    def declared_function(self, name: str) -> None:
+        r = self.rnd
+        a, b = self.pick_array(1, 3), self.pick_array(1, 3)
+        if a is None or b is None:
+            return
+        da, db = self._dims_for([a, b])
+        fn = f"g{self.counter}"
+        body = r.choice(["x.T", "x * 2", "x.sum(axis=0)", "x.reshape(-1)", "np.exp(x) + y.sum()", "x[..., :1]", "np.atleast_2d(y)"])
+        style = r.randrange(3)
+
+        def spell(dims: list[str]) -> str:
+            return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+
+        if style == 0:
+            head = [f"def {fn}(x, y):", '    """Declared.', "", "    Parameters", "    ----------",
+                    f"    x : ndarray of shape {spell(da)}", f"    y : array-like of shape {spell(db)}", '    """']
+        elif style == 1:
+            head = [f"def {fn}(x: \"Float[np.ndarray, '{' '.join(da)}']\", y: \"Float[np.ndarray, '{' '.join(db)}']\"):"]
+        else:
+            ints = ", ".join("int" for _ in da)
+            head = [f"def {fn}(x: \"np.ndarray[tuple[{ints}], np.dtype[np.float64]]\", y):"]
+        plain = head + [f"    z = {body}", "    return z"]
+        recorded = head + [f"    z = _rec('z', {body})", "    return z"]
+        # Called directly (a context with known arguments) or through a list (analyzed for no call).
+        call = f"{fn}({a}, {b})" if r.random() < 0.7 else f"[{fn}][0]({a}, {b})"
+        self.try_add(plain + [f"{name} = {call}"], recorded + [f"{name} = _rec({name!r}, {call})"])
+
+    def class_statement(self, name: str) -> None:
+        a, b = self.pick_array(), self.pick_array()
+        if a is None or b is None:
+            return
+        cls = f"C{self.counter}"
+        k = self.rnd.randint(1, 4)
+        lines = [
+            f"class {cls}:",
+            f"    width = {k}",
+            "    def __init__(self, a):",
+            "        self.a = a",
+            "        self.n = 0",
+            "    def load(self, b):",
+            "        self.b = b * 2",
+            "        self.n += 1",
+            "    def get(self):",
+            "        return self.b.T",
+            "    @property",
+            "    def double(self):",
+            "        return self.a * 2",
+            "    def counted(self):",
+        ]
+        obj, got, dbl, wide = (self.new_name() for _ in range(4))
+        tail = [(obj, f"{cls}({a})"), (None, f"{obj}.load({b})"), (got, f"{obj}.get()"), (dbl, f"{obj}.double"),
+                (wide, f"np.zeros(({cls}.width, 2))"), (name, f"{obj}.a")]
+        # Sometimes `counted` is called where the engine cannot follow the call: it is then
+        # analyzed for no call in particular, reading `self.n` that `load` changed.
+        tail += [(None, f"[{obj}][0].counted()")] if self.rnd.random() < 0.2 else []
+        plain = lines + ["        c = np.zeros((self.n, 2))", "        return c"]
+        recorded = lines + ["        c = _rec('c', np.zeros((self.n, 2)))", "        return c"]
+        plain += [f"{n} = {e}" if n else e for n, e in tail]
+        recorded += [f"{n} = _rec({n!r}, {e})" if n else e for n, e in tail]
+        self.try_add(plain, recorded)
+
+    def module_statement(self, name: str) -> None:
+        a = self.pick_array()
+        if a is None:
+            return
+        if self.program.folder is None:
+            self.program.folder = Path(tempfile.mkdtemp(prefix="shapelint_random_"))
+        module = f"m{self.tag}_{self.counter}"
+        helper = f"h{self.tag}_{self.counter}"
+        k = self.rnd.randint(1, 4)
+        (self.program.folder / f"{helper}.py").write_text(f"import numpy as np\ndef grow(x):\n    return np.stack([x] * {k})\n")
+        source = (
+            f"import numpy as np\nfrom {helper} import grow\nW = np.ones(({k}, 2))\n"
+            "def f(x):\n    return grow(x).T\n"
+            "class Box:\n    def __init__(self, x):\n        self.x = x[None]\n"
+        )
+        (self.program.folder / f"{module}.py").write_text(source)
+        spelled = self.rnd.randrange(3)
+        if spelled == 0:
+            head, call, w, box = f"import {module}", f"{module}.f({a})", f"{module}.W", f"{module}.Box({a}).x"
+        elif spelled == 1:
+            head, call, w, box = f"from {module} import f, W, Box", f"f({a})", "W", f"Box({a}).x"
+        else:
+            head, call, w, box = f"from {module} import *", f"f({a})", "W", f"Box({a}).x"
+        other, third = self.new_name(), self.new_name()
+        plain = [head, f"{name} = {call}", f"{other} = {w}", f"{third} = {box}"]
+        recorded = [head, f"{name} = _rec({name!r}, {call})", f"{other} = _rec({other!r}, {w})", f"{third} = _rec({third!r}, {box})"]
+        if self.try_add(plain, recorded):
+            self.program.modules[module] = source
 
 
 def generate(rnd: random.Random, statements: int = 12) -> Program:
@@ -300,11 +431,26 @@ def run_recorded(program: Program) -> dict[tuple[int, str], list[Any]]:
         return value
 
     ns: dict[str, Any] = {"_rec": _rec}
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _importable(program.folder):
         warnings.simplefilter("ignore")
         with np.errstate(all="ignore"):
             exec(compile(program.recording_source, "<program>", "exec"), ns)
     return seen
+
+
+class _importable:
+    """`folder` on `sys.path` while the program runs (its helper modules import from there)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def __enter__(self) -> None:
+        if self.folder is not None:
+            sys.path.insert(0, str(self.folder))
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.folder is not None:
+            sys.path.remove(str(self.folder))
 
 
 def actual_shape(value: Any) -> tuple[int, ...] | None:

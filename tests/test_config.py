@@ -125,7 +125,7 @@ def test_per_file_ignores(tmp_path):
 
 # --- selection ------------------------------------------------------------------------------------
 
-ALL = {f"SL{i:03d}" for i in range(11)}
+ALL = {f"SL{i:03d}" for i in range(12)}
 
 
 def enabled(**kwargs) -> set[str]:
@@ -137,7 +137,7 @@ def test_everything_is_on_by_default():
 
 
 def test_the_more_specific_prefix_wins_and_ignore_wins_ties():
-    assert enabled(config_select=("SL",), config_ignore=("SL00",)) == {"SL000", "SL010"}
+    assert enabled(config_select=("SL",), config_ignore=("SL00",)) == {"SL000", "SL010", "SL011"}
     assert enabled(config_select=("SL001",), config_ignore=("SL00",)) == {"SL000", "SL001"}
     assert enabled(config_select=("SL001",), config_ignore=("SL001",)) == {"SL000"}
 

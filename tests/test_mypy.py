@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Counted with mypy 1.x defaults on `shapelint/`.
-MAX_ERRORS = 63
+MAX_ERRORS = 61
 MAX_IGNORES = 89
 
 

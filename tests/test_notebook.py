@@ -25,7 +25,7 @@ from shapelint.notebook import (
     read_notebook,
     transform,
 )
-from shapelint.values import UNKNOWN, Function
+from shapelint.values import UNKNOWN, Class, Function
 
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\n"
 
@@ -337,7 +337,8 @@ def test_the_sibling_importer_exports_only_names_bound_once(tmp_path):
     assert isinstance(sigmoid, Function) and sigmoid.home is not None
     assert importer("utils", "THETA", 0).shape.to_json() == [3, 1]
     assert importer("utils", "k", 0) is UNKNOWN
-    assert importer("utils", "Model", 0) is UNKNOWN
+    model = importer("utils", "Model", 0)
+    assert isinstance(model, Class) and model.home is not None  # classes carry their module's scope
     assert importer("utils", "missing", 0) is UNKNOWN
     assert importer("utils", "sigmoid", 1) is UNKNOWN  # relative: a notebook is no package
     assert importer("nothere", "f", 0) is UNKNOWN

@@ -8,6 +8,7 @@ array-valued assignments must be exact.
 from __future__ import annotations
 
 import random
+import shutil
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,8 +20,14 @@ from .random_programs import compare, generate, run_recorded
 
 def verdicts(seed: int, statements: int = 12) -> tuple[str, list[tuple[int, str, str]]]:
     program = generate(random.Random(seed), statements)
-    truth = run_recorded(program)
-    rows = {(row.row, row.name): row.shape for row in infer_shapes(program.source, "<program>")}
+    try:
+        truth = run_recorded(program)
+        # Beside its helper modules, as a script is (or alone, named so that nothing is found).
+        filename = str(program.folder / "main.py") if program.folder is not None else "<program>"
+        rows = {(row.row, row.name): row.shape for row in infer_shapes(program.source, filename)}
+    finally:
+        if program.folder is not None:
+            shutil.rmtree(program.folder, ignore_errors=True)
     out = []
     for (row, name), values in truth.items():
         if not any(hasattr(v, "shape") for v in values):
@@ -38,12 +45,13 @@ def test_no_wrong_shape_in_random_programs(seed: int) -> None:
 
 
 def test_most_assignments_are_exact() -> None:
+    # 300 programs: with functions, classes and modules in the mix, 150 vary by a point.
     total = exact = 0
-    for seed in range(150):
+    for seed in range(300):
         _, results = verdicts(10_000 + seed)
         for _, _, verdict in results:
             assert verdict != "wrong"
             total += 1
             exact += verdict == "exact"
-    assert total > 500
+    assert total > 1000
     assert exact / total >= 0.95, f"only {exact}/{total} exact"

@@ -11,13 +11,14 @@ The evaluator never guesses: an expression it does not understand is UNKNOWN.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 import libcst as cst
 
-from ..domain import UNKNOWN_AXIS, Known, Sym, Unknown, arith
+from ..domain import UNKNOWN_AXIS, UNKNOWN_SHAPE, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
 from ..values import (
     ELLIPSIS,
@@ -44,6 +45,7 @@ from ..values import (
     Dct,
     ShapeOf,
     int_of,
+    join,
 )
 from .facts import BROADCASTING, PRODUCTS, TRANSPOSES, Operand
 from .provenance import data_inputs, with_provenance
@@ -130,6 +132,10 @@ class Evaluator:
             cst.BooleanOperation: self._boolean,
             cst.Yield: self._yield,
             cst.Await: self._await,
+            cst.ListComp: self._comprehension,
+            cst.SetComp: self._comprehension,
+            cst.GeneratorExp: self._comprehension,
+            cst.DictComp: self._comprehension,
         }
 
     # -- entry --
@@ -233,6 +239,37 @@ class Evaluator:
             self.walker.bind_name(node.target.value, value)
         return value
 
+    def _comprehension(self, node: Any) -> Value:
+        """The body of `[f(row) for row in X]` sees one row; every row has the same shape."""
+        from .walker import element_of, target_names
+
+        walker = self.walker
+        if walker.state is None:
+            return UNKNOWN
+        bound: dict[str, Value | None] = {}
+        for_in = node.for_in
+        while for_in is not None:
+            element = element_of(self.eval_safe(for_in.iter))
+            for name in target_names(for_in.target):
+                bound.setdefault(name, walker.state.get(name) if walker.state is not None else None)
+            walker.assign(for_in.target, element, None, flat=False)
+            for condition in for_in.ifs:
+                self.eval(condition.test)
+            for_in = for_in.inner_for_in
+        if isinstance(node, cst.DictComp):
+            self.eval(node.key)
+            self.eval(node.value)
+        else:
+            self.eval(node.elt)
+        # The loop variables are the comprehension's own: the enclosing names are back.
+        if walker.state is not None:
+            for name, old in bound.items():
+                if old is None:
+                    walker.state.pop(name, None)
+                else:
+                    walker.state[name] = old
+        return Lst(None) if isinstance(node, cst.ListComp) else UNKNOWN
+
     def _yield(self, node: cst.Yield) -> Value:
         # A function that yields returns a generator, whatever its `return` says.
         self.walker.yields = True
@@ -275,8 +312,29 @@ class Evaluator:
             value = base.attr(attr)
             if value is not None:
                 return value
-            method = self.walker.info.method_of(base.cls, attr)
-            return BoundMethod(base, method) if method is not None else UNKNOWN
+            info = base.cls.home if base.cls.home is not None else self.walker.info
+            mutable = info.mutable_attribute(base.cls, attr)
+            if mutable is not None:
+                return mutable
+            method = info.method_of(base.cls, attr)
+            if method is not None:
+                return BoundMethod(base, method)
+            prop = info.property_of(base.cls, attr)
+            if prop is not None:
+                return self.walker.info_call(prop, CallArgs([]), base).value
+            found = info.class_attribute(base.cls, attr)
+            return found if found is not None else UNKNOWN
+        if isinstance(base, Class):
+            found = (base.home if base.home is not None else self.walker.info).class_attribute(base, attr)
+            return found if found is not None else UNKNOWN
+        if isinstance(base, Opaque) and base.alternatives:
+            if len(base.alternatives) == 1:
+                return self._array_attribute(Array(base.alternatives[0]), attr, node)
+            ranks = {s.rank for s in base.alternatives}
+            if attr == "ndim" and len(ranks) == 1 and None not in ranks:
+                return Int(Known(ranks.pop()))  # type: ignore[arg-type]
+            if attr not in ("shape", "ndim", "size", "dtype", "T", "mT", "real", "imag"):
+                return Method(base, f"numpy.ndarray.{attr}")
         if isinstance(base, Opaque) and base.key is not None:
             if attr == "shape":
                 return ShapeOf(base.key, base.name or "?")
@@ -353,6 +411,12 @@ class Evaluator:
             call.args = [func.receiver] + call.args
             call.qualname = func.qualname
             return self.apply(node, func.qualname, call, [receiver_node] + arg_nodes)
+        if isinstance(func, Instance):
+            # `layer(X)`: the instance's `__call__`.
+            info = func.cls.home if func.cls.home is not None else self.walker.info
+            method = info.method_of(func.cls, "__call__")
+            if method is not None:
+                func = BoundMethod(func, method)
         if isinstance(func, (Function, BoundMethod, Class)):
             call, arg_nodes = self._arguments(node, safe=True)
             return self.walker.call_user(func, call, node)
@@ -372,6 +436,13 @@ class Evaluator:
         rule = REGISTRY.get(qualname)
         if rule is None:
             return UNKNOWN
+        if any(isinstance(a, Opaque) and a.alternatives for a in call.args):
+            return _over_alternatives(rule, call)
+        if qualname in ("numpy.shape", "numpy.ndim") and len(call.args) == 1 and isinstance(call.args[0], Opaque):
+            return self.attribute_of(call.args[0], qualname[6:], node)
+        if qualname in WHOLE_ARRAY and call.args and isinstance(call.args[0], (Opaque, Lst)):
+            # numpy makes an array of anything here; its rank does not matter with no `axis`.
+            call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
         error: ShapeError | None = None
         try:
             result = rule(call)
@@ -420,6 +491,8 @@ class Evaluator:
 
     def _builtin(self, node: cst.Call, name: str, call: CallArgs) -> Value:
         args = call.args
+        if name in ARRAY_BUILTINS and any(isinstance(a, Array) for a in args):
+            return self.apply(node, f"builtins.{name}", call, [a.value for a in node.args])
         if name == "len" and len(args) == 1 and not call.kwargs:
             return Int(_length(args[0]))
         if name == "range" and 1 <= len(args) <= 3 and not call.kwargs:
@@ -470,7 +543,10 @@ class Evaluator:
         if not isinstance(left, Array) and not isinstance(right, Array):
             return _sequence_arithmetic(op, left, right)
         if isinstance(left, Opaque) or isinstance(right, Opaque):
-            return UNKNOWN
+            # An array-like declared operand is converted by numpy when the other one is an array.
+            declared, other = (left, right) if isinstance(left, Opaque) else (right, left)
+            if not (isinstance(declared, Opaque) and declared.alternatives and isinstance(other, Array)):
+                return UNKNOWN
         qualname = "numpy.matmul" if op is cst.MatrixMultiply else BINARY_UFUNCS.get(op)
         if qualname is None:
             return UNKNOWN
@@ -562,6 +638,56 @@ class Evaluator:
             # An index that drops axes from rank 2+ makes a new rank-1 array.
             return self._mark(node, result, inputs if base.rank == 1 else [])
         return result
+
+
+MAX_ALTERNATIVES = 8
+ARRAY_BUILTINS = frozenset({"sum", "min", "max", "pow", "round"})
+# numpy functions that convert their first argument with `asarray` whatever it is, and
+# whose result rank does not depend on that array's rank when no `axis` is given
+# (`np.ravel` is not one: a rank-1 result from an operand of unknown rank would be
+# taken for a new rank-1 array).
+WHOLE_ARRAY = frozenset(
+    "numpy." + name
+    for name in (
+        "sum prod nansum mean nanmean max amax min amin nanmax nanmin argmax argmin std var nanstd nanvar "
+        "any all median nanmedian count_nonzero ptp linalg.norm unique flatnonzero argwhere"
+    ).split()
+)
+
+
+def _over_alternatives(rule: Callable[[CallArgs], Value], call: CallArgs) -> Value:
+    """A numpy function applied to a value declared with alternative shapes: what every alternative gives.
+
+    Alternatives for which numpy would raise are left out (the code may be
+    right for the others); no event is recorded, the operands are not known arrays.
+    """
+    choices: list[list[Value]] = []
+    for arg in call.args:
+        if isinstance(arg, Opaque) and arg.alternatives:
+            choices.append([Array(shape) for shape in arg.alternatives])
+        else:
+            choices.append([arg])
+    combinations = list(itertools.islice(itertools.product(*choices), MAX_ALTERNATIVES + 1))
+    if len(combinations) > MAX_ALTERNATIVES:
+        return UNKNOWN
+    results: list[Array] = []
+    for args in combinations:
+        try:
+            value = rule(CallArgs(list(args), dict(call.kwargs), call.star, call.node, call.qualname))
+        except Exception:
+            continue
+        if not isinstance(value, Array):
+            return UNKNOWN
+        results.append(replace(value, origin=None, reduced=None, explicit=False))
+    if not results:
+        return UNKNOWN
+    if len({r.rank for r in results}) > 1:
+        # Still one of several shapes (`np.asarray(y)` of `(n,) or (n, k)`): keep them apart.
+        return Opaque("declared alternatives", alternatives=tuple(dict.fromkeys(r.shape for r in results)))
+    result: Value = results[0]
+    for value in results[1:]:
+        result = join(result, value)
+    return result
 
 
 _READING_METHODS = frozenset({"get", "keys", "values", "items", "index", "count", "copy"})

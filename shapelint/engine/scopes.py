@@ -5,8 +5,9 @@ the function (unknown until assigned), an enclosing function (unknown), or
 the module. A module name is *stable*, and so safe to read from a function,
 only if the module binds it exactly once, outside any loop, and no function
 declares it `global`. Attribute names assigned anywhere but `self.x = ...`
-in `__init__` are *poisoned*: an instance attribute of that name is not
-followed.
+in a method of one class are *poisoned*: an instance attribute of that name
+is not followed. Those assigned in a method other than `__init__` are
+*mutable*: their value is the join of every value any method gives them.
 
 Expressions are not visited (walrus targets are missed, and are read as
 unknown), which keeps this pass far cheaper than the analysis itself.
@@ -143,14 +144,27 @@ class ModuleScan:
         self.module_bound = frozenset(counts)
         self.declared_global: set[str] = set()
         self.poisoned_attrs: set[str] = set()
+        # Attribute name -> the classes with a method other than `__init__` assigning `self.<name>`.
+        self.mutable_attrs: dict[str, set[cst.ClassDef]] = {}
+        # Attribute name -> the classes whose methods assign `self.<name>`.
+        self.attr_classes: dict[str, set[cst.ClassDef]] = {}
+        # The methods that assign an attribute of `self`, with the attributes they assign.
+        self.assigning_methods: dict[cst.FunctionDef, set[str]] = {}
         self._locals: dict[cst.FunctionDef, frozenset[str]] = {}
         self._scan_deep(module.body, None)
+        self._class_bases: dict[cst.ClassDef, list[str]] = {}
+        self._scan_classes(module.body)
+        self.poisoned_attrs.update(name for name, classes in self.attr_classes.items() if self._related(classes))
         self.stable = frozenset(n for n, c in counts.items() if c == 1 and n not in self.declared_global)
 
-    def _scan_deep(self, statements: Sequence[cst.CSTNode], function: cst.FunctionDef | None) -> None:
-        """Find `global` declarations and attribute assignments in every body."""
-        in_init = function is not None and function.name.value == "__init__"
-        self_name = _params(function)[0] if in_init and _params(function) else None  # type: ignore[arg-type]
+    def _scan_deep(
+        self, statements: Sequence[cst.CSTNode], function: cst.FunctionDef | None, cls: cst.ClassDef | None = None
+    ) -> None:
+        """Find `global` declarations and attribute assignments in every body; `cls` owns `function`."""
+        method = function is not None and cls is not None and not function.decorators
+        self_name = _params(function)[0] if function is not None and method and _params(function) else None
+        self._method = (cls, function.name.value if function is not None else "")
+        self._function = function
         for statement in statements:
             if isinstance(statement, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in statement.body:
@@ -165,19 +179,64 @@ class ModuleScan:
                         self._poison(target, self_name)
                 continue
             if isinstance(statement, cst.FunctionDef):
-                self._scan_deep(_suite(statement.body), statement)
+                self._scan_deep(_suite(statement.body), statement, cls if function is None else None)
+                self._method = (cls, function.name.value if function is not None else "")
+                self._function = function
                 continue
             if isinstance(statement, cst.ClassDef):
-                self._scan_deep(_suite(statement.body), None)
+                self._scan_deep(_suite(statement.body), None, statement)
+                self._method = (cls, function.name.value if function is not None else "")
+                self._function = function
                 continue
             if isinstance(statement, cst.For):
                 self._poison(statement.target, None)
             for suite, _ in _children_suites(statement):
-                self._scan_deep(_suite(suite), function)
+                self._scan_deep(_suite(suite), function, cls)
+
+    def _scan_classes(self, statements: Sequence[cst.CSTNode]) -> None:
+        for statement in statements:
+            if isinstance(statement, cst.ClassDef):
+                self._class_bases[statement] = [dotted_name(arg.value).rpartition(".")[2] for arg in statement.bases]
+                self._scan_classes(_suite(statement.body))
+            elif isinstance(statement, cst.FunctionDef):
+                self._scan_classes(_suite(statement.body))
+            else:
+                for suite, _ in _children_suites(statement):
+                    self._scan_classes(_suite(suite))
+
+    def _related(self, classes: set[cst.ClassDef]) -> bool:
+        """Whether one of these classes may be a subclass of another (by base names): a method of the
+        base then reads what the subclass's methods assign."""
+        if len(classes) < 2:
+            return False
+        by_name: dict[str, list[cst.ClassDef]] = {}
+        for cls in self._class_bases:
+            by_name.setdefault(cls.name.value, []).append(cls)
+        for cls in classes:
+            seen: set[cst.ClassDef] = set()
+            pending = [cls]
+            while pending:
+                current = pending.pop()
+                for base in self._class_bases.get(current, []):
+                    for found in by_name.get(base, []):
+                        if found in classes and found is not cls:
+                            return True
+                        if found not in seen:
+                            seen.add(found)
+                            pending.append(found)
+        return False
 
     def _poison(self, target: cst.BaseExpression, self_name: str | None) -> None:
         if isinstance(target, cst.Attribute):
-            if not (self_name is not None and isinstance(target.value, cst.Name) and target.value.value == self_name):
+            if self_name is not None and isinstance(target.value, cst.Name) and target.value.value == self_name:
+                cls, method = self._method
+                if cls is not None:
+                    self.attr_classes.setdefault(target.attr.value, set()).add(cls)
+                    if method != "__init__":
+                        self.mutable_attrs.setdefault(target.attr.value, set()).add(cls)
+                if self._function is not None:
+                    self.assigning_methods.setdefault(self._function, set()).add(target.attr.value)
+            else:
                 self.poisoned_attrs.add(target.attr.value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:

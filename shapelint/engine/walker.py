@@ -22,10 +22,12 @@ from ..values import (
     NONE,
     UNKNOWN,
     Array,
+    PyFloat,
     BoundMethod,
     Class,
     Const,
     Dct,
+    Deferred,
     Function,
     Instance,
     Int,
@@ -40,11 +42,13 @@ from ..values import (
     join,
     known_int,
 )
-from ..domain import UNKNOWN_AXIS, Known, Shape, certainly_different
+from ..declared import read_aliases
+from ..domain import UNKNOWN_AXIS, Known, Shape, Sym, Unknown, certainly_different, same_length
+from . import declarations
 from .evaluator import Evaluator, numpy_name
 from .facts import Analysis, Elementwise, Operand
 from .provenance import AUG_OPERATORS
-from .scopes import ModuleScan, dotted_name
+from .scopes import ModuleScan, bound_names, dotted_name
 
 State = dict[str, Value]
 # (module, name, level) -> the value `from module import name` binds; level counts leading dots.
@@ -63,7 +67,8 @@ EXACT_LOOP_NESTING = 3
 _AUG_SPELLING = {cst.AddAssign: "+=", cst.SubtractAssign: "-=", cst.MultiplyAssign: "*=", cst.DivideAssign: "/="}
 
 BUILTINS: dict[str, Value] = {
-    name: Ref(f"builtins.{name}") for name in ("len", "range", "int", "float", "min", "max", "abs", "tuple", "list", "print")
+    name: Ref(f"builtins.{name}")
+    for name in ("len", "range", "int", "float", "min", "max", "abs", "tuple", "list", "print", "sum", "pow", "round")
 }
 BUILTINS.update({"True": Const(True), "False": Const(False), "None": NONE, "bool": Ref("builtins.bool"), "complex": Ref("builtins.complex")})
 
@@ -123,8 +128,23 @@ class ModuleInfo:
         # True while the module's own statements run (not during the analysis of uncalled functions).
         self.live = False
         self.class_bases: dict[cst.ClassDef, list[cst.ClassDef] | None] = {}
+        # The state a class body leaves (its class attributes), and how often it binds each name.
+        self.class_states: dict[cst.ClassDef, State] = {}
+        self.class_counts: dict[cst.ClassDef, Counter[str]] = {}
+        # Mutable instance attributes of a class: the join of every value a method assigns them.
+        self.attribute_tables: dict[cst.ClassDef, dict[str, Value]] = {}
+        # Classes whose attribute table is being computed -> what their methods assigned so far.
+        self.collecting: dict[cst.ClassDef, dict[str, Value]] = {}
+        # Names a top-level `from module import *` bound (read by functions as globals).
+        self.star_names: dict[str, Value] = {}
+        # Analyzed for the names other modules import from it (not checked itself).
+        self.exports_only = False
 
     def global_value(self, name: str) -> Value:
+        value = self._global_value(name)
+        return resolve(value) if type(value) is Deferred else value
+
+    def _global_value(self, name: str) -> Value:
         walker = self.module_walker
         if self.live and walker is not None and walker.state is not None and name not in self.scan.declared_global:
             # Called while the module runs: its globals are what the module holds right now.
@@ -137,6 +157,8 @@ class ModuleInfo:
                 return value
         if name in self.scan.module_bound:
             return UNKNOWN
+        if name in self.star_names:
+            return self.star_names[name]
         return BUILTINS.get(name, UNKNOWN)
 
     def live_globals_key(self) -> tuple:
@@ -153,18 +175,168 @@ class ModuleInfo:
             if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
                 if statement.decorators:
                     return None
-                return Function(statement, node)
+                return Function(statement, node, self)
         bases = self.class_bases.get(node)
         for base in bases or ():
-            found = self.method_of(Class(base), name)
+            found = self.method_of(Class(base, self), name)
             if found is not None:
                 return found
         return None
+
+    def property_of(self, cls: Class, name: str) -> Function | None:
+        """A method decorated with a plain `@property`: reading the attribute calls it."""
+        for statement in _block(cls.node.body):
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == name:
+                decorators = statement.decorators
+                if len(decorators) == 1 and isinstance(decorators[0].decorator, cst.Name):
+                    if decorators[0].decorator.value == "property":
+                        return Function(statement, cls.node, self)
+                return None
+        for base in self.class_bases.get(cls.node) or ():
+            found = self.property_of(Class(base, self), name)
+            if found is not None:
+                return found
+        return None
+
+    def class_attribute(self, cls: Class, name: str) -> Value | None:
+        """`Config.nn_input_dim`: a value the class body binds once and nothing else assigns."""
+        scan = self.scan
+        if name in scan.poisoned_attrs or name in scan.attr_classes:
+            return None
+        node = cls.node
+        counts = self.class_counts.get(node)
+        if counts is None:
+            counts = Counter()
+            bound_names(_block(node.body), counts)
+            self.class_counts[node] = counts
+        if counts[name] == 1:
+            value = self.class_states.get(node, {}).get(name)
+            if isinstance(value, (Array, Int, Const, Tup)):
+                return value
+            return None
+        if counts[name]:
+            return None
+        for base in self.class_bases.get(node) or ():
+            found = self.class_attribute(Class(base, self), name)
+            if found is not None:
+                return found
+        return None
+
+    def attribute_table(self, cls: Class) -> dict[str, Value]:
+        """Every mutable attribute of the class's instances, joined over every method that assigns it.
+
+        Each method (of the class and its bases in this module) is analyzed
+        once, silently, for no call in particular; what it assigns to
+        `self.x` is joined, with symbolic lengths made unknown (they are the
+        lengths of that one call's arguments).
+        """
+        node = cls.node
+        table = self.attribute_tables.get(node)
+        if table is not None:
+            return table
+        self.attribute_tables[node] = {}  # while it is computed, reads see nothing
+        collected: dict[str, Value] = {}
+        self.collecting[node] = collected
+        try:
+            classes = [node]
+            for klass in classes:
+                for base in self.class_bases.get(klass) or ():
+                    if base not in classes:
+                        classes.append(base)
+            for klass in classes:
+                for statement in _block(klass.body):
+                    if isinstance(statement, cst.FunctionDef) and statement in self.scan.assigning_methods:
+                        if statement in self.stack:
+                            # Being analyzed already (it reads the table): what it assigns is not known here.
+                            for name in self.scan.assigning_methods[statement]:
+                                collected[name] = UNKNOWN
+                            continue
+                        frame = generic_frame(self, statement, None)
+                        params = _positional_params(statement)
+                        if not params:
+                            continue
+                        frame[params[0]] = Instance(cls, ())
+                        bindings = declarations.generic_parameters(statement, frame)
+                        analyze_function(
+                            self, Function(statement, klass, self), frame, record=False, bindings=bindings, generic=True
+                        )
+        finally:
+            del self.collecting[node]
+        table = {k: v for k, v in collected.items() if self.is_mutable(cls, k) and k not in self.scan.poisoned_attrs}
+        self.attribute_tables[node] = table
+        return table
+
+    def settled(self, cls: Class, attrs: tuple[tuple[str, Value], ...]) -> Instance:
+        """An instance as other methods may see it: what `__init__` set, unless a method may change it.
+
+        A mutable attribute is left out: reading it consults `attribute_table`
+        (computed the first time one is read).
+        """
+        scan = self.scan
+        kept = {k: v for k, v in attrs if k not in scan.poisoned_attrs and not self.is_mutable(cls, k)}
+        return Instance(cls, tuple(sorted(kept.items())))
+
+    def is_mutable(self, cls: Class, name: str) -> bool:
+        """A method of the class or of one of its bases, other than `__init__`, assigns `self.<name>`."""
+        owners = self.scan.mutable_attrs.get(name)
+        if not owners:
+            return False
+        classes = [cls.node]
+        for klass in classes:
+            if klass in owners:
+                return True
+            classes.extend(b for b in self.class_bases.get(klass) or () if b not in classes)
+        return False
+
+    def mutable_attribute(self, cls: Class, name: str) -> Value | None:
+        if name in self.scan.poisoned_attrs or not self.is_mutable(cls, name):
+            return None
+        return self.attribute_table(cls).get(name)
+
+    def collect(self, cls: Class, attr: str, value: Value) -> None:
+        collected = self.collecting.get(cls.node)
+        if collected is not None:
+            erased = _erase_symbols(value)
+            previous = collected.get(attr)
+            collected[attr] = erased if previous is None else join(previous, erased)
 
     def has_own_attribute(self, cls: Class, name: str) -> bool:
         return any(
             isinstance(s, cst.FunctionDef) and s.name.value == name for s in _block(cls.node.body)
         )
+
+
+_RESOLVED: dict[Any, tuple[Any, Value]] = {}
+
+
+def resolve(value: Deferred) -> Value:
+    """The value an import names, analyzing its module the first time (per importer)."""
+    importer = value.importer
+    key = (id(importer), value.module, value.name, value.level)
+    found = _RESOLVED.get(key)
+    if found is not None and found[0] is importer:
+        return found[1]
+    _RESOLVED[key] = (importer, UNKNOWN)  # an import cycle reads unknown
+    result = importer(value.module, value.name, value.level) if importer is not None else UNKNOWN
+    if type(result) is Deferred:
+        result = resolve(result)
+    if len(_RESOLVED) > 100_000:
+        _RESOLVED.clear()
+    _RESOLVED[key] = (importer, result)
+    return result
+
+
+def _erase_symbols(value: Value) -> Value:
+    """`value` with its symbolic lengths unknown: true of every call, not only the one that made it."""
+    if isinstance(value, Array) and value.shape.axes is not None:
+        return Array(Shape(tuple(UNKNOWN_AXIS if isinstance(a, Sym) else a for a in value.shape.axes)), value.dtype)
+    if isinstance(value, Int) and isinstance(value.value, Sym):
+        return Int(UNKNOWN_AXIS)
+    if isinstance(value, Tup):
+        return Tup(tuple(_erase_symbols(item) for item in value.items))
+    if isinstance(value, (Array, Int, Const, PyFloat)):
+        return value
+    return UNKNOWN
 
 
 def _block(body: cst.BaseSuite) -> Sequence[cst.CSTNode]:
@@ -202,6 +374,14 @@ class Walker:
         self.captures: list[list[State | None]] = []
         self.global_names: set[str] = set()
         self.yields = False
+        # The declared axis names bound in this context (`n_samples`), for SL011.
+        self.declared: dict[str, Any] = {}
+        # Analyzed for a call whose arguments contradict the declaration: that call is the
+        # finding, and what the body returns from such arguments says nothing about the body.
+        self.contradicted = False
+        # Analyzed for no call in particular (or for a call made from such a context):
+        # its arrays' shapes come from declarations, not from computed values.
+        self.generic = False
 
     # -- names --
 
@@ -210,6 +390,10 @@ class Walker:
         if state is not None:
             value = state.get(name)
             if value is not None:
+                if type(value) is Deferred:
+                    # The statements of a module analyzed only for its exports do not
+                    # pull in the modules they import (their values are never reported).
+                    return UNKNOWN if self.info.exports_only and self is self.info.module_walker else resolve(value)
                 return value
         if name in self.global_names:
             return UNKNOWN
@@ -273,8 +457,10 @@ class Walker:
                 evaluator.fresh_origins = set()
                 value = evaluator.eval(node.value)
                 self.assign(node.target, value, node.value, flat=True)
-        elif kind is cst.Return:
+        elif isinstance(node, cst.Return):
             value = NONE if node.value is None else evaluator.eval_safe(node.value)
+            if self.events and self.function is not None and node.value is not None:
+                self._check_return(node.value, value)
             self.returns.append((value, dict(self.state or {})))
             self.state = None
         elif kind is cst.Raise:
@@ -296,8 +482,98 @@ class Walker:
                     self.state.pop(item.name.value, None)
         elif kind is cst.Del:
             self._delete(node.target)
-        elif kind is cst.Assert:
+        elif isinstance(node, cst.Assert):
             evaluator.eval(node.test)
+            self._assert(node)
+
+    def _check_return(self, value_node: cst.BaseExpression, value: Value) -> None:
+        function = self.function
+        assert function is not None
+        if self.contradicted:
+            return
+        for index, declaration, item in declarations.return_mismatches(function, value, self.declared):
+            node: cst.CSTNode = value_node
+            if isinstance(value_node, cst.Tuple) and index < len(value_node.elements):
+                node = value_node.elements[index].value
+            what = f"returns {declarations.describe(declaration, item, self.declared)}"
+            self.info.analysis.record_failure(
+                node, "declared", f"`{function.name.value}` {what}", (Operand(node, item),), {"declaration": declaration}
+            )
+
+    # -- narrowing by what the code states about shapes --
+
+    def _assert(self, node: cst.Assert) -> None:
+        """`assert X.shape == (n, 1)`, `assert X.ndim == 2`: true after the statement, or it raises."""
+        claim = _shape_claim(node.test)
+        if claim is None or self.state is None:
+            return
+        name, kind, other = claim
+        current = self.lookup(name)
+        if kind == "ndim":
+            rank = known_int(self.evaluator.eval(other))
+            if rank is None or rank < 0:
+                return
+            if isinstance(current, Array) and current.rank is not None:
+                if current.rank != rank:
+                    self._failed_assert(node, name, current, f"has {current.rank} {'axis' if current.rank == 1 else 'axes'}, not {rank}")
+                return
+            self.bind_name(name, _with_rank(current, rank, True))
+            return
+        if kind.startswith("shape["):
+            self._assert_axis(node, name, int(kind[6:-1]), current, self.evaluator.eval(other))
+            return
+        claimed = self.evaluator.eval(other)
+        if not isinstance(claimed, Tup) or not all(isinstance(i, Int) for i in claimed.items):
+            return
+        shape = Shape(tuple(i.value for i in claimed.items if isinstance(i, Int)))
+        if isinstance(current, Array) and current.shape.axes is not None:
+            if certainly_different(current.shape, shape):
+                self._failed_assert(node, name, current, f"is {current.shape}, not {shape}")
+                return
+            axes = tuple(
+                b if isinstance(a, Unknown) or isinstance(b, Known) else a for a, b in zip(current.shape.axes, shape.axes or ())
+            )
+            self.bind_name(name, Array(Shape(axes), current.dtype))
+        elif not isinstance(current, Array) or current.shape.axes is None:
+            self.bind_name(name, Array(shape, current.dtype if isinstance(current, Array) else None))
+
+    def _assert_axis(self, node: cst.Assert, name: str, index: int, current: Value, claimed: Value) -> None:
+        """`assert X.shape[1] == 4`: fails on another known length, else the axis is that length after it."""
+        if not isinstance(current, Array) or current.shape.axes is None or not isinstance(claimed, Int):
+            return
+        axes = current.shape.axes
+        if not -len(axes) <= index < len(axes):
+            return
+        axis = axes[index]
+        if same_length(axis, claimed.value) is False:
+            self._failed_assert(node, name, current, f"is {current.shape}, axis {index} is {axis}, not {claimed.value}")
+            return
+        if isinstance(axis, Unknown) and not isinstance(claimed.value, Unknown):
+            narrowed = list(axes)
+            narrowed[index] = claimed.value
+            self.bind_name(name, Array(Shape(tuple(narrowed)), current.dtype))
+
+    def _failed_assert(self, node: cst.Assert, name: str, value: Array, what: str) -> None:
+        if self.events:
+            message = f"`{self.info.module.code_for_node(node.test)}` always fails: `{name}` {what}"
+            self.info.analysis.record_failure(node.test, "declared", message, (Operand(node.test, value),))
+        self.state = None
+
+    def _narrowed(self, test: cst.BaseExpression) -> tuple[State | None, State | None] | None:
+        """The states of `if X.ndim == k:` for its body and its else branch, when X's rank is not known."""
+        claim = _shape_claim(test, allow_not_equal=True)
+        if claim is None or claim[1] not in ("ndim", "ndim!=") or self.state is None:
+            return None
+        name, kind, other = claim
+        rank = known_int(self.evaluator.eval(other))
+        current = self.lookup(name)
+        if rank is None or rank < 0 or (isinstance(current, Array) and current.rank is not None):
+            return None
+        equal = _with_rank(current, rank, True)
+        different = _with_rank(current, rank, False)
+        body, orelse = dict(self.state), dict(self.state)
+        body[name], orelse[name] = (equal, different) if kind == "ndim" else (different, equal)
+        return body, orelse
 
     # -- assignment --
 
@@ -351,6 +627,7 @@ class Walker:
                 value = Lst(None)
             elif isinstance(value, Dct):
                 value = UNKNOWN
+            self.info.collect(base.cls, attr, value)
             attrs = tuple((k, v) for k, v in base.attrs if k != attr) + ((attr, value),)
             self.bind_name(base_node.value, Instance(base.cls, attrs))
 
@@ -404,6 +681,14 @@ class Walker:
                         )
                     value = left
             self.assign(target, value, None, flat=True)
+        elif isinstance(target, cst.Attribute):
+            # `self.count += 1`: the attribute gets a new value (other methods read it).
+            left = evaluator.eval(target)
+            op = AUG_OPERATORS.get(type(node.operator))
+            value = UNKNOWN if op is None else evaluator.binary_values(node, op, left, right, target, node.value)
+            if isinstance(left, Array) and isinstance(value, Array):
+                value = left  # in place: numpy keeps the shape or raises
+            self.assign(target, value, None, flat=False)
         else:
             evaluator.eval(target)
 
@@ -441,6 +726,13 @@ class Walker:
         module = dotted_name(node.module) if node.module is not None else ""
         relative = bool(node.relative)
         if isinstance(node.names, cst.ImportStar):
+            importer = self.info.importer
+            names = importer(module, "*", len(node.relative)) if importer is not None and module != "numpy" else None
+            if isinstance(names, Dct):
+                for name, value in names.entries:
+                    self.bind_name(name, value)
+                    if self.info.module_walker is self:
+                        self.info.star_names[name] = value
             return
         for alias in node.names:
             name = dotted_name(alias.name)
@@ -449,13 +741,27 @@ class Walker:
                 value = numpy_name(f"{module}.{name}")
             else:
                 importer = self.info.importer
-                value = importer(module, name, node.relative and len(node.relative) or 0) if importer else UNKNOWN
+                level = node.relative and len(node.relative) or 0
+                value = Deferred(module, name, level, importer) if importer else UNKNOWN
             self.bind_name(local, value)
 
     # -- compound statements --
 
     def _if(self, node: cst.If) -> None:
         test = truth(self.evaluator.eval(node.test))
+        narrowed = self._narrowed(node.test) if test is None else None
+        if narrowed is not None:
+            self.state = narrowed[0]
+            self.run_suite(node.body)
+            after_body = self.state
+            self.state = narrowed[1]
+            orelse = node.orelse
+            if isinstance(orelse, cst.If):
+                self._if(orelse)
+            elif isinstance(orelse, cst.Else):
+                self.run_suite(orelse.body)
+            self.state = join_states(after_body, self.state)
+            return
         if test is True:
             self.run_suite(node.body)
             return
@@ -532,7 +838,7 @@ class Walker:
 
     def _for(self, node: cst.For) -> None:
         iterable = self.evaluator.eval_safe(node.iter)
-        element = _element_of(iterable)
+        element = element_of(iterable)
         if self.recording and (isinstance(iterable, Range) or isinstance(iterable, Array)):
             self.info.analysis.loops.append(node)
 
@@ -620,8 +926,11 @@ class Walker:
                 bases = None
         self.info.class_bases[node] = bases
         scopes = self.enclosing + ((self.local_names,) if self.local_names is not None else ())
-        Walker(self.info, {}, enclosing=scopes, owner=node).run_suite(node.body)
-        self.bind_name(node.name.value, Class(node))
+        body = Walker(self.info, {}, enclosing=scopes, owner=node)
+        body.run_suite(node.body)
+        if body.state is not None:
+            self.info.class_states[node] = body.state
+        self.bind_name(node.name.value, Class(node, self.info))
 
     # -- calls into the module's own functions --
 
@@ -632,7 +941,17 @@ class Walker:
         if isinstance(func, BoundMethod):
             receiver, func = func.receiver, func.function
         assert isinstance(func, Function)
+        if self.events and not self.generic:
+            # In a generic context the arguments' shapes are declared ones, and
+            # docstrings are loose about them (scikit-learn's `y` of a multilabel fit).
+            self._check_call(func, call, receiver, node)
         result = self.info_call(func, call, receiver)
+        holder = node.func.value if isinstance(node.func, cst.Attribute) else node.func  # `obj.m()`, or `obj()`
+        if isinstance(receiver, Instance) and isinstance(holder, cst.Name):
+            # The method may have assigned attributes of its receiver.
+            params = _positional_params(func.node)
+            final = result.finals.get(params[0]) if params else None
+            self.bind_name(holder.value, final if isinstance(final, Instance) and final.cls == receiver.cls else UNKNOWN)
         # A list or dict passed by name may have been changed by the callee.
         params = _positional_params(func.node)
         offset = 1 if receiver is not None else 0
@@ -646,6 +965,29 @@ class Walker:
                     self.bind_name(arg.value.value, final if final is not None else UNKNOWN)
         return result.value
 
+    def _check_call(self, func: Function, call: CallArgs, receiver: Value | None, node: cst.Call) -> None:
+        if not declarations.has_declarations(func.node):
+            return
+        frame = bind_arguments(func.node, call, receiver)
+        if frame is None:
+            return
+        home = func.home if func.home is not None else self.info
+        _, mismatches = declarations.check_call(func.node, frame, home.module)
+        if not mismatches:
+            return
+        params = _positional_params(func.node)
+        offset = 1 if receiver is not None else 0
+        for name, declaration, value, bindings in mismatches:
+            where: cst.CSTNode = node
+            for position, arg in enumerate(node.args):
+                keyword = arg.keyword.value if arg.keyword is not None else None
+                index = position + offset
+                if keyword == name or (keyword is None and not arg.star and index < len(params) and params[index] == name):
+                    where = arg.value
+            assert isinstance(value, Array)
+            message = f"`{func.node.name.value}` argument `{name}` is {declarations.describe(declaration, value, bindings)}"
+            self.info.analysis.record_failure(where, "declared", message, (Operand(where, value),), {"declaration": declaration})
+
     def info_call(self, func: Function, call: CallArgs, receiver: Value | None) -> FunctionResult:
         info = func.home if func.home is not None else self.info
         node = func.node
@@ -654,6 +996,12 @@ class Walker:
         frame = bind_arguments(node, call, receiver)
         if frame is None:
             return UNKNOWN_RESULT
+        bindings: dict[str, Any] = {}
+        contradicted = False
+        if declarations.has_declarations(node):
+            bindings, mismatches = declarations.check_call(node, frame, info.module)
+            contradicted = bool(mismatches)
+            declarations.call_parameters(node, frame, bindings)
         key = (node, tuple(frame.items()), info.live_globals_key())
         try:
             cached = info.memo.get(key)
@@ -665,21 +1013,21 @@ class Walker:
             return UNKNOWN_RESULT
         info.contexts[node] += 1
         info.memo[key] = UNKNOWN_RESULT
-        result = analyze_function(info, func, frame)
+        result = analyze_function(info, func, frame, bindings=bindings, generic=self.generic, contradicted=contradicted)
         info.memo[key] = result
         return result
 
     def _instantiate(self, cls: Class, call: CallArgs) -> Value:
-        init = self.info.method_of(cls, "__init__")
+        info = cls.home if cls.home is not None else self.info
+        init = info.method_of(cls, "__init__")
         blank = Instance(cls, ())
         if init is None:
-            return blank if not self.info.has_own_attribute(cls, "__new__") else UNKNOWN
+            return blank if not info.has_own_attribute(cls, "__new__") else UNKNOWN
         result = self.info_call(init, call, blank)
         instance = result.finals.get(_positional_params(init.node)[0]) if _positional_params(init.node) else None
         if not isinstance(instance, Instance):
             return Instance(cls, ())
-        poisoned = self.info.scan.poisoned_attrs
-        return Instance(cls, tuple(sorted((k, v) for k, v in instance.attrs if k not in poisoned)))
+        return info.settled(cls, instance.attrs)
 
 
 _COMPOUND: dict[type, Callable[[Walker, Any], None]] = {
@@ -695,6 +1043,71 @@ if hasattr(cst, "TryStar"):
     _COMPOUND[cst.TryStar] = Walker._try
 if hasattr(cst, "Match"):
     _COMPOUND[cst.Match] = Walker._match
+
+
+def _shape_claim(test: cst.BaseExpression, allow_not_equal: bool = False) -> tuple[str, str, cst.BaseExpression] | None:
+    """`X.shape == <expr>` -> (X, "shape", expr); `X.ndim == k`, `len(X.shape) == k`, `np.ndim(X) == k` -> (X, "ndim", k).
+
+    With `allow_not_equal`, `X.ndim != k` gives kind "ndim!=".
+    """
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    operator = test.comparisons[0].operator
+    negated = isinstance(operator, cst.NotEqual)
+    if not isinstance(operator, cst.Equal) and not (negated and allow_not_equal):
+        return None
+    sides = (test.left, test.comparisons[0].comparator)
+    for subject, other in (sides, sides[::-1]):
+        name, kind = _shape_subject(subject)
+        if name is None or (negated and kind != "ndim"):
+            continue
+        return name, kind + ("!=" if negated else ""), other
+    return None
+
+
+def _shape_subject(node: cst.BaseExpression) -> tuple[str | None, str]:
+    if (
+        isinstance(node, cst.Subscript)
+        and len(node.slice) == 1
+        and isinstance(node.slice[0].slice, cst.Index)
+        and _shape_subject(node.value)[1] == "shape"
+    ):
+        # `X.shape[1]`, `X.shape[-1]`: kind "shape[1]"
+        index = node.slice[0].slice.value
+        negative = isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus)
+        digits = index.expression if negative and isinstance(index, cst.UnaryOperation) else index
+        if isinstance(digits, cst.Integer):
+            return _shape_subject(node.value)[0], f"shape[{'-' if negative else ''}{digits.value}]"
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.attr.value in ("shape", "ndim"):
+        return node.value.value, node.attr.value
+    if isinstance(node, cst.Call) and len(node.args) == 1 and node.args[0].keyword is None:
+        arg = node.args[0].value
+        callee = dotted_name(node.func)
+        if callee == "len" and isinstance(arg, cst.Attribute) and arg.attr.value == "shape" and isinstance(arg.value, cst.Name):
+            return arg.value.value, "ndim"
+        if callee.endswith(".ndim") and isinstance(arg, cst.Name):
+            return arg.value, "ndim"
+        if callee.endswith(".shape") and isinstance(arg, cst.Name):
+            return arg.value, "shape"
+    return None, ""
+
+
+def _with_rank(value: Value, rank: int, equal: bool) -> Value:
+    """`value` known to have (`equal`) or not to have `rank` axes."""
+    if isinstance(value, Opaque) and value.alternatives:
+        kept = tuple(s for s in value.alternatives if (s.rank == rank) == equal or s.rank is None)
+        if len(kept) == 1 and kept[0].rank is not None:
+            return Array(kept[0])
+        if not kept:
+            return value
+        return Opaque(value.reason, value.key, value.name, kept)
+    if not equal:
+        return value
+    if isinstance(value, Array):
+        return Array(Shape((UNKNOWN_AXIS,) * rank), value.dtype)
+    if isinstance(value, Opaque) and value.key is not None:
+        return Array(Shape(tuple(Sym(f"{value.name}.shape[{i}]", (value.key, "shape", i)) for i in range(rank))))
+    return Array(Shape((UNKNOWN_AXIS,) * rank))
 
 
 def truth(value: Value) -> bool | None:
@@ -791,24 +1204,34 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
     if cached is not None:
         return cached
     info.generic_instances[cls_node] = UNKNOWN  # recursion guard
-    cls = Class(cls_node)
+    cls = Class(cls_node, info)
     init = info.method_of(cls, "__init__")
     value: Value = Instance(cls, ())
     if init is not None:
         frame = generic_frame(info, init.node, None)
+        bindings = declarations.generic_parameters(init.node, frame)
         params = _positional_params(init.node)
         if params:
             frame[params[0]] = Instance(cls, ())
-            result = analyze_function(info, init, frame, record=False)
+            result = analyze_function(info, init, frame, record=False, bindings=bindings, generic=True)
             final = result.finals.get(params[0])
             if isinstance(final, Instance):
-                poisoned = info.scan.poisoned_attrs
-                value = Instance(cls, tuple(sorted((k, v) for k, v in final.attrs if k not in poisoned)))
+                value = info.settled(cls, final.attrs)
+    if not isinstance(value, Instance) or not value.attrs:
+        value = info.settled(cls, ())
     info.generic_instances[cls_node] = value
     return value
 
 
-def analyze_function(info: ModuleInfo, func: Function, frame: State, record: bool = True) -> FunctionResult:
+def analyze_function(
+    info: ModuleInfo,
+    func: Function,
+    frame: State,
+    record: bool = True,
+    bindings: dict[str, Any] | None = None,
+    generic: bool = False,
+    contradicted: bool = False,
+) -> FunctionResult:
     # A function imported from another module runs in its own module's scope.
     info = func.home if func.home is not None else info
     node = func.node
@@ -823,7 +1246,11 @@ def analyze_function(info: ModuleInfo, func: Function, frame: State, record: boo
             function=node,
             owner=None,
         )
-        walker.recording = walker.events = record
+        # A module analyzed for its exports records no facts: nothing reports them.
+        walker.recording = walker.events = record and not info.exports_only
+        walker.declared = bindings if bindings is not None else {}
+        walker.generic = generic
+        walker.contradicted = contradicted
         walker.run_suite(node.body)
     finally:
         info.stack.pop()
@@ -839,6 +1266,8 @@ def analyze_function(info: ModuleInfo, func: Function, frame: State, record: boo
         finals = dict(state) if finals is None else join_states(finals, state)
     if walker.yields:
         value = UNKNOWN
+    elif value is not None and walker.declared is not None:
+        value = declarations.declared_return(node, value, walker.declared)
     return FunctionResult(value if value is not None else UNKNOWN, finals or {})
 
 
@@ -865,7 +1294,18 @@ def _certainly_nonempty(iterable: Value) -> bool:
     return isinstance(iterable, (Tup, Lst)) and bool(iterable.items)
 
 
-def _element_of(iterable: Value) -> Value:
+def target_names(target: cst.BaseExpression) -> list[str]:
+    """The names a `for` target binds."""
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return target_names(target.value)
+    return []
+
+
+def element_of(iterable: Value) -> Value:
     if isinstance(iterable, Range):
         return Int(UNKNOWN_AXIS)
     if isinstance(iterable, Array) and iterable.shape.axes:
@@ -894,14 +1334,23 @@ def analyze_module(module: cst.Module, importer: Importer | None = None) -> Anal
     return analyze_module_info(module, importer).analysis
 
 
-def analyze_module_info(module: cst.Module, importer: Importer | None = None) -> ModuleInfo:
-    """Analyze a module and keep its scope, for modules that import from it."""
+def analyze_module_info(module: cst.Module, importer: Importer | None = None, uncalled: bool = True) -> ModuleInfo:
+    """Analyze a module and keep its scope, for modules that import from it.
+
+    With `uncalled` False (a module analyzed for the names others import) the
+    functions nothing calls are not analyzed: their facts would not be reported.
+    """
+    read_aliases(module)
     info = ModuleInfo(module, importer)
+    info.exports_only = not uncalled
     walker = Walker(info, {})
+    walker.recording = walker.events = uncalled
     info.module_walker = walker
     info.live = True
     walker.run(module.body)
     info.live = False
+    if not uncalled:
+        return info
     done = 0
     while done < len(info.pending):
         node, owner = info.pending[done]
@@ -911,7 +1360,8 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None) ->
         info.contexts[node] += 1
         func = Function(node, owner)
         frame = generic_frame(info, node, owner)
-        analyze_function(info, func, frame)
+        bindings = declarations.generic_parameters(node, frame)
+        analyze_function(info, func, frame, bindings=bindings, generic=True)
     return info
 
 

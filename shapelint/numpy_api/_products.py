@@ -28,6 +28,7 @@ from ..domain import (
     Unknown,
     arith,
     broadcast,
+    declared_apart,
     format_shape,
     same_length,
     size,
@@ -84,7 +85,7 @@ def _collapsed(letter: str, lengths: list[Axis], index: int, shape: Shape) -> Ax
 def _not_aligned(kind: str, left: Shape, right: Shape, i: int, j: int, what: str = "not aligned") -> None:
     """Raise if axis `i` of `left` and axis `j` of `right` certainly differ."""
     x, y = left.axes[i], right.axes[j]  # type: ignore[index]
-    if same_length(x, y) is False:
+    if same_length(x, y) is False or declared_apart(x, y):
         raise ShapeError(
             kind,
             f"shapes {format_shape(left)} and {format_shape(right)} {what}: "

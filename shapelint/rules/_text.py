@@ -10,7 +10,7 @@ from typing import Iterable, Sequence, TypeVar
 
 import libcst as cst
 
-from ..domain import Known, Shape, format_shape
+from ..domain import Known, Shape, Sym, format_shape
 from ..engine.facts import Analysis, Binding, Facts, Operand, Transpose
 from ..values import Array, Value
 from ._base import NoteAt
@@ -182,3 +182,11 @@ def observed_length(value: Value) -> int | None:
         if isinstance(axis, Known):
             return axis.value
     return None
+
+
+def declared_only(value: Value) -> bool:
+    """Every length of `value` is a name a docstring or annotation gave (`n_samples`), none computed."""
+    axes = value.shape.axes if isinstance(value, Array) else None
+    return bool(axes) and all(
+        isinstance(a, Sym) and isinstance(a.key, tuple) and a.key[:1] == ("declared",) for a in axes or ()
+    )

@@ -7,7 +7,7 @@ from typing import Iterable
 from ..engine.facts import Analysis
 from ..values import Array
 from ._base import Example, Report, Rule
-from ._text import atom, code, event_at, observed_length, operand_notes, rank1_origins, shape, untransposed
+from ._text import atom, code, declared_only, event_at, observed_length, operand_notes, rank1_origins, shape, untransposed
 
 
 class RankOneTranspose(Rule):
@@ -80,6 +80,9 @@ the shape of the result, so it is unsafe.
         "import numpy as np\na = np.random.rand(5, 1)\nb = a.T\n",
         "import numpy as np\na = np.zeros(5)\nb = a.reshape(5, 1).T\n",
         "import numpy as np\nA = np.ones((3, 4))\nB = A.T\n",
+        # A documented (n_samples,) that is 2-D on another branch (multilabel targets).
+        'import numpy as np\n\ndef fit(y):\n    """\n    Parameters\n    ----------\n    y : array-like of shape (n_samples,)\n    """\n'
+        "    return [np.unique(yk) for yk in y.T]\n",
         "import numpy as np\nA = np.ones((2, 3, 4))\nB = np.transpose(A, (0, 2, 1))\n",
         "def f(a):\n    return a.T\n",
     )
@@ -92,6 +95,10 @@ the shape of the result, so it is unsafe.
         for event in analysis.transposes:
             value = event.operand.value
             if not isinstance(value, Array) or value.rank != 1:
+                continue
+            if declared_only(value):
+                # Documentation is looser than code: scikit-learn documents `y` as (n_samples,) and
+                # transposes it where it is 2-D (`for yk in y.T` for multilabel targets).
                 continue
             operand = event.operand.node
             fix = f"{atom(analysis, operand)}.reshape(1, -1)"

@@ -99,9 +99,9 @@ class _Loop:
     def expression(self, node: cst.BaseExpression, variables: tuple[str, ...], need: bool) -> bool:
         found = [False]
 
-        def ok(n: cst.BaseExpression) -> bool:
+        def ok(n: cst.BaseExpression, element: bool = False) -> bool:
             if isinstance(n, cst.Subscript):
-                if self.indexed_by(n, variables):
+                if self.indexed_by(n, variables) and (not element or self.is_element(n)):
                     found[0] = True
                     return True
                 return False
@@ -114,17 +114,32 @@ class _Loop:
                 value = self.analysis.value_of(n)
                 return n.value not in variables and not isinstance(value, Array)
             if isinstance(n, cst.BinaryOperation):
-                return isinstance(n.operator, _ARITHMETIC) and ok(n.left) and ok(n.right)
+                return isinstance(n.operator, _ARITHMETIC) and ok(n.left, element) and ok(n.right, element)
             if isinstance(n, cst.UnaryOperation):
-                return isinstance(n.operator, (cst.Minus, cst.Plus)) and ok(n.expression)
-            if isinstance(n, cst.Call) and (
-                isinstance(n.func, cst.Attribute) or (isinstance(n.func, cst.Name) and n.func.value in _SCALAR_BUILTINS)
-            ):
-                # `math.exp(x[i])`, `np.tanh(x[i])`, `max(0.0, z[i])`: elementwise numpy calls exist.
-                return bool(n.args) and all(not a.keyword and not a.star and ok(a.value) for a in n.args)
+                return isinstance(n.operator, (cst.Minus, cst.Plus)) and ok(n.expression, element)
+            if isinstance(n, cst.Call) and self.elementwise_function(n):
+                # `math.exp(x[i])`, `np.tanh(x[i])`, `max(0.0, z[i])`: elementwise numpy calls exist. Only on
+                # elements: a call on a row (`rescale(img[i])`) may do per-row work no single call does.
+                return bool(n.args) and all(not a.keyword and not a.star and ok(a.value, True) for a in n.args)
             return False
 
         return ok(node) and (found[0] or not need)
+
+    def is_element(self, node: cst.Subscript) -> bool:
+        """`x[i]` reads one element (an index per axis), not a row."""
+        value = self.analysis.value_of(node.value)
+        return isinstance(value, Array) and value.rank == len(node.slice)
+
+    def elementwise_function(self, call: cst.Call) -> bool:
+        """A numpy function, a `math` function, or a scalar builtin: functions known to apply per element."""
+        func = call.func
+        if isinstance(func, cst.Name):
+            return func.value in _SCALAR_BUILTINS or self.analysis.qualnames.get(call, "").startswith("numpy.")
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "math":
+            return True
+        return self.analysis.qualnames.get(call, "").startswith("numpy.") or (
+            isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == self.alias
+        )
 
     def suggestion(self) -> str | None:
         alias = self.alias
@@ -270,6 +285,9 @@ No automatic fix: the help line gives the vectorized expression.
     valid = (
         "xs = [1, 2, 3]\ns = 0\nfor i in range(3):\n    s += xs[i]\n",
         "import numpy as np\nx = np.ones(5)\nfor i in range(5):\n    print(x[i])\n",
+        # One call per image: the function works on whole rows, no one numpy call replaces the loop.
+        "import numpy as np\nfrom skimage import exposure\nimgs = np.zeros((3, 8, 8))\nfor i in range(3):\n    imgs[i] = exposure.rescale_intensity(imgs[i])\n",
+        "import numpy as np\nx = np.ones((3, 4))\ny = np.zeros(3)\nfor i in range(3):\n    y[i] = np.linalg.norm(x[i])\n",
         "import numpy as np\nx = np.ones(5)\ns = np.dot(x, x)\n",
         "import numpy as np\nx = np.ones(5)\ny = np.zeros(5)\nfor i in range(1, 5):\n    y[i] = y[i - 1] + x[i]\n",
         "import numpy as np\nx = np.ones(5)\nfor i in range(5):\n    if x[i] > 0:\n        x[i] = 0\n",
