@@ -169,17 +169,24 @@ def main() -> int:
     supported = rank1_option_supported()
     if not supported:
         print(
-            "The installed shapelint has no --rank-1 option: scoring its default output against the"
-            " default-mode labels (`# label:`) only; the `--rank-1 all` mode is not scored."
+            "The installed shapelint has no --rank-1 option: its default output is scored against the"
+            " labels of each mode; the modes themselves cannot be told apart."
         )
     results: dict = {}
     for name in args.corpus.split(","):
         corpus = HELDOUT / name
         expected = read_labels(corpus)
-        for mode in MODES if supported else ("hazards",):
-            found = run_shapelint(corpus, mode if supported else None)
-            title = f"{name}, --rank-1 {mode}" if supported else f"{name}, default output"
-            results[f"{name}/{mode}"] = score(corpus, title, expected[mode], found)
+        if supported:
+            for mode in MODES:
+                found = run_shapelint(corpus, mode)
+                results[f"{name}/{mode}"] = score(corpus, f"{name}, --rank-1 {mode}", expected[mode], found)
+            continue
+        # One run, compared with both label sets: a shapelint older than the
+        # option reports every rank-1 origin, which is what `all` labels.
+        found = run_shapelint(corpus, None)
+        for mode in MODES:
+            title = f"{name}, default output against the {mode}-mode labels"
+            results[f"{name}/default-vs-{mode}"] = score(corpus, title, expected[mode], found)
     if args.verify_runtime:
         print("\n== runtime check of the idioms labels with real numpy")
         bad = verify_runtime(HELDOUT / "idioms")
