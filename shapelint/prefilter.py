@@ -9,6 +9,10 @@ SL000), at a small fraction of the cost of libcst's parse.
 
 The test is cheap and errs on the side of analyzing:
 
+- a text *declares arrays* when it holds `ndarray`, `NDArray`,
+  `array-like`/`array_like` or `jaxtyping` anywhere: a documented or
+  annotated shape is checked (SL011) even in a module that never imports
+  numpy itself;
 - a text *names numpy* when the word `numpy` stands on a line that is not a
   comment (strings, docstrings and trailing comments count, so
   `__import__("numpy")` and `import jax.numpy` do too). Text that is not
@@ -48,6 +52,8 @@ from .findings import Finding, Position
 from .sourcefile import SourceError
 
 # `numpy` as a word on a line that is not only a comment.
+# Shape declarations a module may hold without naming numpy (numpydoc, numpy typing, jaxtyping).
+_DECLARES_ARRAYS = re.compile(r"ndarray|NDArray|array[-_]like|jaxtyping")
 _NAMES_NUMPY = re.compile(r"^(?![ \t\f]*#).*?\bnumpy\b", re.MULTILINE)
 # The keyword `import` and the names it lists: `a.b as c, d`, `(\n b,\n c)` (a literal first: fast to find).
 _IMPORT = re.compile(r"import\b[ \t\f]*(\([^)]*\)|[^\n;#]*)")
@@ -88,7 +94,7 @@ def needs_analysis(text: str, folder: str | os.PathLike[str] | None) -> bool:
     >>> needs_analysis("from helpers import make\\n", None)
     False
     """
-    if names_numpy(text):
+    if names_numpy(text) or _DECLARES_ARRAYS.search(text):
         return True
     if folder is None:
         return False

@@ -549,3 +549,30 @@ def test_a_plural_typo_in_the_docstring_is_the_same_axis():
             return G @ mu
         '''
     assert _codes(body) == []
+
+
+def test_a_declared_or_asserted_2d_parameter_meets_its_own_reduction():
+    # Uncalled functions: for any 2-D X, `X / X.sum(axis=1)` raises or divides along the wrong axis.
+    body = '''
+        def declared(X):
+            """
+            Parameters
+            ----------
+            X : ndarray of shape (n_samples, n_features)
+            """
+            return X / X.sum(axis=1)
+
+
+        def asserted(X):
+            assert X.ndim == 2
+            return X / X.sum(axis=1)
+
+
+        def kept(X):
+            assert X.ndim == 2
+            return X / X.sum(axis=1, keepdims=True)
+        '''
+    findings = lint_source(HEADER + textwrap.dedent(body), "x.py")
+    assert sorted((f.start.row, f.start.column, f.code) for f in findings) == [(13, 12, "SL007"), (18, 12, "SL007")]
+    assert "aligns (n_samples,) with the last axis of (n_samples, n_features)" in findings[0].message
+    assert findings[0].fix is not None and findings[0].fix.edits[0].content == "X.sum(axis=1, keepdims=True)"

@@ -144,14 +144,22 @@ def test_imports_is_a_superset():
 
 
 def test_the_engine_finds_nothing_without_numpy():
-    """The premise: every rule's own bad examples, numpy renamed away, give no finding but SL000."""
+    """The premise: every rule's own bad examples, numpy and shape declarations renamed away, give no finding but SL000."""
     for rule in RULES:
         for source in (example.source for example in rule.invalid):
-            renamed = source.replace("numpy", "numbers")
+            renamed = source.replace("numpy", "numbers").replace("ndarray", "ndthing").replace("NDArray", "NDThing")
+            renamed = renamed.replace("jaxtyping", "jaxthing").replace("array-like", "list-like")
             assert not needs_analysis(renamed, None)
             found = [f.code for f in api.lint_source(renamed, "x.py", rank1="all")]
             assert found == [f.code for f in syntax_findings(renamed, "x.py")], (rule.code, source)
             assert needs_analysis(source, None) or rule.code == "SL000"
+
+
+def test_a_module_that_only_declares_shapes_is_analyzed():
+    # numpydoc in a module that never imports numpy: its SL011 must not be skipped.
+    assert needs_analysis('def f(X):\n    """X : ndarray of shape (n, 2)"""\n', None)
+    assert needs_analysis("def f(X: Float[Array, 'n']):\n    from jaxtyping import Float\n", None)
+    assert not needs_analysis('def f(X):\n    """X : list of ints"""\n', None)
 
 
 def test_skipped_files_get_pythons_syntax_errors():

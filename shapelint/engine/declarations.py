@@ -32,7 +32,8 @@ def _value_for(declaration: Declaration, shapes: list[Shape], key: object, name:
     if not _usable(declaration):
         return None
     if declaration.ndarray and len(shapes) == 1:
-        return Array(shapes[0])
+        # The parameter is one array: its reductions meet it again (`X / X.sum(axis=1)`, SL007).
+        return Array(shapes[0], root=key)
     if declaration.ndarray and not shapes:
         return Array(UNKNOWN_SHAPE)
     if shapes:

@@ -1093,20 +1093,22 @@ def _shape_subject(node: cst.BaseExpression) -> tuple[str | None, str]:
 
 
 def _with_rank(value: Value, rank: int, equal: bool) -> Value:
-    """`value` known to have (`equal`) or not to have `rank` axes."""
+    """`value` known to have (`equal`) or not to have `rank` axes; a parameter stays one array (its `root`)."""
     if isinstance(value, Opaque) and value.alternatives:
         kept = tuple(s for s in value.alternatives if (s.rank == rank) == equal or s.rank is None)
         if len(kept) == 1 and kept[0].rank is not None:
-            return Array(kept[0])
+            return Array(kept[0], root=value.key)
         if not kept:
             return value
         return Opaque(value.reason, value.key, value.name, kept)
     if not equal:
         return value
     if isinstance(value, Array):
-        return Array(Shape((UNKNOWN_AXIS,) * rank), value.dtype)
+        return Array(Shape((UNKNOWN_AXIS,) * rank), value.dtype, root=value.root)
     if isinstance(value, Opaque) and value.key is not None:
-        return Array(Shape(tuple(Sym(f"{value.name}.shape[{i}]", (value.key, "shape", i)) for i in range(rank))))
+        return Array(
+            Shape(tuple(Sym(f"{value.name}.shape[{i}]", (value.key, "shape", i)) for i in range(rank))), root=value.key
+        )
     return Array(Shape((UNKNOWN_AXIS,) * rank))
 
 

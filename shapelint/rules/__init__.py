@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     BY_CODE: dict[str, type[Rule]]
 
 # The codes of RULES, in order (tests/test_rule_examples.py checks that they agree).
-CODES = ("SL000", "SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008", "SL009", "SL010")
+CODES = ("SL000", "SL001", "SL002", "SL003", "SL004", "SL005", "SL006", "SL007", "SL008", "SL009", "SL010", "SL011")
 # The codes of the rules that are `always_on`, for the same reason (tests/test_startup.py checks them too).
 ALWAYS_ON = ("SL000",)
 
