@@ -7,6 +7,8 @@ needs the network.
 
 from __future__ import annotations
 
+import atexit
+
 import json
 import re
 import sys
@@ -133,6 +135,10 @@ def shell(tmp_path, monkeypatch):
     made.run_line_magic("unload_ext", "no_such_extension")
     yield made
     made.run_line_magic("unload_ext", "shapelint")
+    # Each shell registers an exit hook that resets it with a full garbage collection; at the end of
+    # a whole test run, over every cache the run has built, those took minutes.
+    atexit.unregister(made.atexit_operations)
+    InteractiveShell.clear_instance()
 
 
 def _state(shell: InteractiveShell) -> tuple:
