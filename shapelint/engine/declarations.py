@@ -118,6 +118,8 @@ def normalized_parameters(node: cst.FunctionDef, module: cst.Module | None = Non
     result = frozenset(found)
     if len(_NORMALIZED) > 20000:
         _NORMALIZED.clear()
+    if len(_NORMALIZED) >= 20_000:  # bounded: the nodes it keeps alive would otherwise pile up
+        _NORMALIZED.clear()
     _NORMALIZED[id(node)] = (node, result)
     return result
 

@@ -41,7 +41,7 @@ from .. import guard
 from ..sourcefile import SourceError, read_source
 from ..values import UNKNOWN, Array, BoundMethod, Class, Dct, Deferred, Function, Instance, Lst, ModuleRef, Tup, Value
 from .stack import deep_stack
-from .walker import ModuleInfo, analyze_module_info
+from .walker import ModuleInfo, analyze_module_info, forget_resolved
 
 # `from a.b import c`, `import a.b, c as d`: the module names a text may import (a superset is fine).
 _FROM_IMPORT = re.compile(r"\bfrom[ \t]+([A-Za-z_][\w.]*)[ \t]+import\b")
@@ -266,9 +266,11 @@ def project_importer(filename: str) -> ProjectImporter | None:
     path = Path(filename)
     if not filename or filename == "-" or not path.parent.is_dir():
         return None
-    # A new file is checked: modules may have changed since the last one.
+    # A new file is checked: modules may have changed since the last one, and the
+    # previous file's resolved imports (keyed by its importers) can never be read again.
     _STAMPS.clear()
     MODULES._verdicts.clear()
+    forget_resolved()
     return ProjectImporter(path)
 
 

@@ -309,6 +309,12 @@ class ModuleInfo:
 _RESOLVED: dict[Any, tuple[Any, Value]] = {}
 
 
+def forget_resolved() -> None:
+    """Drop every resolved import: a long-lived process (the server, a test run) would otherwise keep
+    every importer it ever made, and the modules they analyzed."""
+    _RESOLVED.clear()
+
+
 def resolve(value: Deferred) -> Value:
     """The value an import names, analyzing its module the first time (per importer)."""
     importer = value.importer
