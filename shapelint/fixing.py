@@ -100,9 +100,12 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, list[bool]]:
     return "".join(pieces), applied
 
 
-# Past this many fixes in one file, the rest are held back rather than
-# checked (each check lints the file again).
+# Each fix is checked by linting the file again with it alone; past this many
+# checks, or this many lines linted again in all, the rest are held back, so
+# that a file's cost stays a small multiple of one lint however many
+# findings it has.
 MAX_SINGLE_CHECKS = 24
+MAX_CHECKED_LINES = 20_000
 
 
 def _introduces(before: Sequence[Finding], after: Sequence[Finding], removed: Sequence[Finding]) -> bool:
@@ -133,8 +136,9 @@ def verified_fixes(
     if before is None:
         before = findings
     held: set[int] = set()
+    checks = min(MAX_SINGLE_CHECKS, MAX_CHECKED_LINES // max(1, text.count("\n")))
     for number, finding in enumerate(f for f in findings if f.fix is not None):
-        if number >= MAX_SINGLE_CHECKS:
+        if number >= checks:
             held.add(id(finding))
             continue
         alone, done = (apply or apply_finding_fixes)(text, [finding])

@@ -164,6 +164,35 @@ class Facts:
     def any(self) -> bool:
         return bool(self.elementwise or self.products or self.transposes or self.failures or self.bindings)
 
+    def bindings_named(self, name: str) -> list[Binding]:
+        """The bindings of `name`, in order (indexed: rules ask once per finding, and a module has thousands)."""
+        return self._binding_index()[0].get(name, [])
+
+    def fresh_binding(self, *, origin: object = None, node: cst.CSTNode | None = None) -> Binding | None:
+        """The first assignment that made a rank-1 origin (`origin`), or whose value is `node`."""
+        by_origin, by_node = self._binding_index()[1:]
+        return by_origin.get(id(origin)) if node is None else by_node.get(node)
+
+    def _binding_index(
+        self,
+    ) -> tuple[dict[str, list[Binding]], dict[int, Binding], dict[cst.CSTNode, Binding]]:
+        cached = self.__dict__.get("_index")
+        if cached is not None and cached[0] == len(self.bindings):
+            return cached[1]
+        by_name: dict[str, list[Binding]] = {}
+        by_origin: dict[int, Binding] = {}
+        by_node: dict[cst.CSTNode, Binding] = {}
+        for binding in self.bindings:
+            by_name.setdefault(binding.name, []).append(binding)
+            if binding.fresh and isinstance(binding.value, Array):
+                # Keyed by identity: origins are compared with `is`.
+                by_origin.setdefault(id(binding.value.origin), binding)
+                if binding.value_node is not None:
+                    by_node.setdefault(binding.value_node, binding)
+        index = (by_name, by_origin, by_node)
+        self.__dict__["_index"] = (len(self.bindings), index)
+        return index
+
 
 @dataclass
 class Analysis(Facts):

@@ -246,7 +246,12 @@ def _arange_length(start: Value | None, stop: Value, step: Value | None) -> Axis
         if delta == 0:
             raise ShapeError("value", "arange: step is zero (division by zero)")
         try:
-            return Known(max(0, math.ceil((_number(stop) - begin) / delta)))  # type: ignore[operator]
+            span = _number(stop) - begin  # type: ignore[operator]
+            quotient = span / delta
+            if quotient == 0.0 and span != 0.0:
+                # The quotient underflowed: numpy counts one element when its sign is positive.
+                return Known(0 if math.copysign(1.0, quotient) < 0 else 1)
+            return Known(max(0, math.ceil(quotient)))
         except (OverflowError, ValueError):
             return Unknown("arange bounds")
     return Unknown("arange bounds")

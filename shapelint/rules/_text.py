@@ -63,7 +63,7 @@ def binding_of(analysis: Analysis, operand: Operand) -> Binding | None:
     value = operand.value
     if name is None or not isinstance(value, Array):
         return None
-    candidates = [b for b in analysis.bindings if b.name == name]
+    candidates = analysis.bindings_named(name)
     exact = [b for b in candidates if b.value is value]
     if exact:
         return exact[0]
@@ -79,9 +79,7 @@ def origin_binding(analysis: Facts, origin: object) -> Binding | None:
     """The assignment where a rank-1 origin was first bound."""
     if origin is None:
         return None
-    return next(
-        (b for b in analysis.bindings if b.fresh and isinstance(b.value, Array) and b.value.origin is origin), None
-    )
+    return analysis.fresh_binding(origin=origin)
 
 
 def operand_notes(analysis: Analysis, operands: Iterable[Operand]) -> tuple[NoteAt, ...]:

@@ -178,7 +178,7 @@ column breaks `np.dot(w, X)`: no fix then).
 
     @classmethod
     def concrete_action(cls, report: Report, analysis: Analysis) -> str | None:
-        binding = next((b for b in analysis.bindings if b.value_node is report.node and b.fresh), None)
+        binding = analysis.fresh_binding(node=report.node)
         if binding is None:
             return None
         n = observed_length(binding.value)
