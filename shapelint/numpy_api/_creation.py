@@ -247,7 +247,7 @@ def _arange_length(start: Value | None, stop: Value, step: Value | None) -> Axis
             raise ShapeError("value", "arange: step is zero (division by zero)")
         try:
             span = _number(stop) - begin  # type: ignore[operator]
-            quotient = span / delta
+            quotient = span / delta  # type: ignore[operator]
             if quotient == 0.0 and span != 0.0:
                 # The quotient underflowed: numpy counts one element when its sign is positive.
                 return Known(0 if math.copysign(1.0, quotient) < 0 else 1)
