@@ -237,17 +237,17 @@ def _arange_length(start: Value | None, stop: Value, step: Value | None) -> Axis
     if first == Known(0) and stride == Known(1) and isinstance(last, Sym):
         # A symbol stands for a length, and arange(n) has n elements.
         return last
-    numbers = [_number(v) for v in (start, stop, step) if v is not None]
-    if all(n is not None for n in numbers):
+    begin = 0.0 if start is None else _number(start)
+    end = _number(stop)
+    delta = 1.0 if step is None else _number(step)
+    if begin is not None and end is not None and delta is not None:
         # Float bounds: numpy's length is ceil((stop - start) / step) in double
         # precision, which is Python's float arithmetic.
-        begin = 0.0 if start is None else _number(start)
-        delta = 1.0 if step is None else _number(step)
         if delta == 0:
             raise ShapeError("value", "arange: step is zero (division by zero)")
         try:
-            span = _number(stop) - begin  # type: ignore[operator]
-            quotient = span / delta  # type: ignore[operator]
+            span = end - begin
+            quotient = span / delta
             if quotient == 0.0 and span != 0.0:
                 # The quotient underflowed: numpy counts one element when its sign is positive.
                 return Known(0 if math.copysign(1.0, quotient) < 0 else 1)
