@@ -423,6 +423,8 @@ def check_file(job: _Job) -> FileReport:
 
 # A run whose files hold fewer bytes than this is checked in this process: starting workers (each
 # importing libcst and the engine, about 0.3 s) costs more than the analysis of a few files saves.
+# Larger runs go to worker processes even with `--jobs 1`, so that a crash in libcst's native
+# parser (none is known once the guard has run) ends one file's check, not the run.
 SMALL_RUN_BYTES = 200_000
 
 
@@ -444,7 +446,7 @@ def _fewer_collections() -> None:
 
 def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
     sizes = [_size(job) for job in jobs]
-    if workers <= 1 or len(jobs) <= 1 or sum(sizes) < SMALL_RUN_BYTES:
+    if sum(sizes) < SMALL_RUN_BYTES:
         thresholds = gc.get_threshold()
         _fewer_collections()
         try:
@@ -455,7 +457,7 @@ def _run(jobs: list[_Job], workers: int) -> list[FileReport]:
     from concurrent.futures.process import BrokenProcessPool
 
     reports: list[FileReport | None] = [None] * len(jobs)
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_fewer_collections) as pool:
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), initializer=_fewer_collections) as pool:
         # Largest first, so that no worker is left with a big file at the end; reported in file order.
         order = sorted(range(len(jobs)), key=lambda i: -sizes[i])
         futures = {i: pool.submit(check_file, jobs[i]) for i in order}

@@ -82,8 +82,13 @@ def test_nesting_python_accepts_is_analyzed_or_refused_clearly(tmp_path):
         source = make(180 if kind in ("brackets", "parentheses") else 300)
         findings = api.lint_source("import numpy as np\na = np.zeros(3)\n" + source, f"{kind}.py")
         assert "SL000" not in [f.code for f in findings]
-        # Up to the bound Python's parser would accept, shapelint's own bound answers first.
-        if kind not in ("brackets", "parentheses", "plus-terms", "transpose-chain"):
+        if kind in ("call-chain", "subscript-chain"):
+            # Chains to the left: shapelint takes as many as Python's own compiler does.
+            guard.check(make(1400))
+            with pytest.raises(guard.Refused, match="Python cannot compile it either"):
+                guard.check(make(5000))
+        elif kind not in ("brackets", "parentheses", "plus-terms", "transpose-chain"):
+            # Up to the bound Python's parser would accept, shapelint's own bound answers first.
             with pytest.raises(guard.Refused, match="too deeply nested to analyze: more than 1000"):
                 guard.check(make(1200))
 
@@ -177,6 +182,20 @@ def test_a_crashing_worker_takes_no_other_file_with_it(tmp_path, monkeypatch):
     errors = {r.filename: r.error for r in result.reports}
     assert "the process checking it crashed" in (errors["b.py"] or "")
     assert errors["a.py"] is None and errors["c.py"] is None
+    assert {r.filename for r in result.reports if r.findings} == {"a.py", "c.py"}
+
+
+def test_a_crashing_file_does_not_end_a_serial_run(tmp_path, monkeypatch):
+    """`--jobs 1` too: past a small run, files are checked in a worker, and a crash costs one file."""
+    from shapelint import checking
+
+    for name in ("a.py", "b.py", "c.py"):
+        (tmp_path / name).write_text(BUG)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(checking, "SMALL_RUN_BYTES", 0)
+    result = check_paths(["a.py", "b.py", "c.py"], CheckOptions(cache=False, jobs=1, linter=_crash_on_b))
+    errors = {r.filename: r.error for r in result.reports}
+    assert "the process checking it crashed" in (errors["b.py"] or "")
     assert {r.filename for r in result.reports if r.findings} == {"a.py", "c.py"}
 
 
