@@ -301,6 +301,9 @@ class Generator:
         if kind == 9 and r.random() < 0.3:
             self.module_statement(name)
             return
+        if kind == 9 and r.random() < 0.4:
+            self.library_function(name)
+            return
         e = self.expression()
         if e is not None:
             self.try_add([f"{name} = {e}"], [f"{name} = _rec({name!r}, {e})"])
@@ -346,6 +349,53 @@ class Generator:
         recorded = head + [f"    z = _rec('z', {body})", "    return z"]
         # Called directly (a context with known arguments) or through a list (analyzed for no call).
         call = f"{fn}({a}, {b})" if r.random() < 0.7 else f"[{fn}][0]({a}, {b})"
+        self.try_add(plain + [f"{name} = {call}"], recorded + [f"{name} = _rec({name!r}, {call})"])
+
+    def library_function(self, name: str) -> None:
+        """A function as libraries write them: parameters unpacked, converted, declared as numbers, helpers."""
+        r = self.rnd
+        a = self.pick_array(2, 2)
+        if a is None:
+            return
+        fn, helper = f"l{self.counter}", f"_p{self.counter}"
+        n, scale = r.randint(1, 5), r.choice(["0.5", "2.0"])
+        body = r.sample(
+            [
+                ("z", "np.asarray(x)"),
+                ("t", "np.asarray(x).sum()"),
+                ("col", "x.reshape(-1, 1)"),
+                ("grid", "np.reshape(x, (-1, 2, 1))" if self.ns[a].size % 2 == 0 else "x.reshape(1, -1)"),
+                ("steps", "np.arange(n) * s"),
+                ("eps", "np.finfo(float).eps"),
+                ("m", "x.mean(axis=0)"),
+                ("d", "x - x.mean(axis=0)"),
+                ("h", f"{helper}(x)"),
+                ("draw", "np.random.multinomial(1, [0.25] * 4)"),
+                ("pick", "np.random.multinomial(1, [0.5, 0.5]).argmax()"),
+            ],
+            4,
+        )
+        head = [
+            f"def {helper}(x):",
+            "    doubled = x * 2",
+            "    return doubled",
+            f"def {fn}(x, n, s):",
+            '    """Library style.',
+            "",
+            "    Parameters",
+            "    ----------",
+            "    n : int",
+            "        A count.",
+            "    s : float",
+            "        A scale.",
+            '    """',
+            "    rows, cols = x.shape",
+        ]
+        recorded_head = [line.replace("    doubled = x * 2", "    doubled = _rec('doubled', x * 2)") for line in head]
+        plain = head + [f"    {t} = {e}" for t, e in body] + [f"    return {body[0][0]}"]
+        recorded = recorded_head + [f"    {t} = _rec({t!r}, {e})" for t, e in body] + [f"    return {body[0][0]}"]
+        # Called directly (a context with known arguments) or through a list (analyzed for no call).
+        call = f"{fn}({a}, {n}, {scale})" if r.random() < 0.7 else f"[{fn}][0]({a}, {n}, {scale})"
         self.try_add(plain + [f"{name} = {call}"], recorded + [f"{name} = _rec({name!r}, {call})"])
 
     def class_statement(self, name: str) -> None:

@@ -26,6 +26,7 @@ from shapelint.declared import (
     parse_jaxtyping,
     parse_type,
 )
+from shapelint.declared._numpydoc import parse_scalar
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,10 @@ from shapelint.declared import (
         ("(M, N) ndarray", [(Named("M"), Named("N"))], True),
         ("([P,] M, N) ndarray, same dtype as `image`", [(Named("M"), Named("N")), (Named("P"), Named("M"), Named("N"))], True),
         ("2-D array", [(AnyLength(), AnyLength())], True),
+        ("2-D array (integer or float)", [(AnyLength(), AnyLength())], True),
+        ("(M, N) or (L, M, N) array", [(Named("M"), Named("N")), (Named("L"), Named("M"), Named("N"))], True),
+        ("numpy array of shape `(N, M)`", [(Named("N"), Named("M"))], True),
+        ("ndarray (uint8, uint16), optional", [], True),
         (":py:class:`ndarray <numpy.ndarray>` of shape `(N, 3)`", [(Named("N"), Fixed(3))], True),
         ("shape (n,)", [(Named("n"),)], False),
         ("ndarray", [], True),
@@ -54,6 +59,36 @@ def test_numpydoc_types(text, shapes, ndarray):
 )
 def test_types_that_are_not_only_arrays_declare_nothing(text):
     assert parse_type(text) is None
+
+
+@pytest.mark.parametrize(
+    "text,number",
+    [
+        ("int", "int"),
+        ("int, optional", "int"),
+        ("positive int", "int"),
+        ("float", "float"),
+        ("float, optional", "float"),
+        ("int or float", "float"),
+        ("scalar", "float"),
+        ("float (default 0.5)", "float"),
+        ("int or None", None),
+        ("int, float, or tuple", None),
+        ("int or tuple of int", None),
+        ("bool", None),
+        ("ndarray", None),
+    ],
+)
+def test_python_numbers(text, number):
+    assert parse_scalar(text) == number
+
+
+def test_declared_numbers_from_docstrings_annotations_and_defaults():
+    node = cst.parse_module(
+        'def f(n, s, m=None, k=2, a: int = 0, b: float = None, c: "int" = 1):\n'
+        '    """Doc.\n\n    Parameters\n    ----------\n    n : int\n    s : float\n    m : int\n    k : int\n    """\n'
+    ).body[0]
+    assert declarations_of(node).scalars == {"n": "int", "s": "float", "k": "int", "a": "int"}
 
 
 def test_optional_and_sparse_are_kept_apart():

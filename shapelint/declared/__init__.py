@@ -86,10 +86,18 @@ def declarations_of(node: cst.FunctionDef) -> FunctionDeclarations:
     held = _ALIASES.get(id(node))
     aliases = held[1] if held is not None and held[0] is node else None
     doc = docstring_of(node)
+    scalars: dict[str, str] = {}
     if doc is not None and "---" in doc:
-        params, returns = parse_docstring(doc)
+        params, returns, scalars = parse_docstring(doc)
     everything = node.params
     for param in list(everything.posonly_params) + list(everything.params) + list(everything.kwonly_params):
+        annotation = param.annotation.annotation if param.annotation is not None else None
+        if isinstance(annotation, cst.Name) and annotation.value in ("int", "float"):
+            scalars[param.name.value] = annotation.value
+        elif annotation is not None:
+            scalars.pop(param.name.value, None)
+        if param.default is not None and not _number_literal(param.default):
+            scalars.pop(param.name.value, None)  # `n: int = None`, `sigma : float` defaulting to something else
         if param.annotation is not None:
             declared = parse_annotation(param.annotation.annotation, aliases)
             if declared is not None:
@@ -103,11 +111,26 @@ def declarations_of(node: cst.FunctionDef) -> FunctionDeclarations:
         declared = parse_annotation(node.returns.annotation, aliases)
         if declared is not None:
             returns = (declared,)
-    result = FunctionDeclarations(params, returns) if params or returns else NOTHING
+    result = FunctionDeclarations(params, returns, scalars) if params or returns or scalars else NOTHING
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
     _CACHE[id(node)] = (node, result)
     return result
+
+
+def class_declarations(node: cst.ClassDef) -> FunctionDeclarations:
+    """The parameters a class docstring declares (those of its `__init__`)."""
+    doc = docstring_of(node)
+    if doc is None or "---" not in doc:
+        return NOTHING
+    params, _, scalars = parse_docstring(doc)
+    return FunctionDeclarations(params, (), scalars) if params or scalars else NOTHING
+
+
+def _number_literal(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, (cst.Minus, cst.Plus)):
+        node = node.expression
+    return isinstance(node, (cst.Integer, cst.Float))
 
 
 __all__ = [
@@ -120,6 +143,7 @@ __all__ = [
     "Fixed",
     "FunctionDeclarations",
     "Named",
+    "class_declarations",
     "declarations_of",
     "docstring_of",
     "parse_annotation",

@@ -31,7 +31,7 @@ _SECTION_RETURNS = ("returns", "yields")
 _ENTRY = re.compile(r"^(\*{0,2}[A-Za-z_]\w*(?:\s*,\s*\*{0,2}[A-Za-z_]\w*)*)\s*:\s*(.*)$")
 _ROLE = re.compile(r":[\w:]+:`([^`<]*?)\s*(?:<[^>]*>)?`")
 _ARRAY_HEAD = re.compile(
-    r"^(?:\{[^}]*\}|(?:numpy\.|np\.)?ndarray|array[-_ ]like|arrays?|matrix|sparse matrix|(?:\d)-?d\s+(?:nd)?array)(?=\W|$)|^(?=shape\b)",
+    r"^(?:\{[^}]*\}|(?:numpy\.|np\.)?ndarray|numpy arrays?|array[-_ ]like|arrays?|matrix|sparse matrix|(?:\d)-?d\s+(?:nd)?array)(?=\W|$)|^(?=shape\b)",
     re.IGNORECASE,
 )
 _RANK = re.compile(r"^(\d)-?d\b", re.IGNORECASE)
@@ -86,14 +86,35 @@ def _alternatives(inner: str) -> list[tuple[Dim, ...]] | None:
     return out
 
 
+# `int`, `float, optional`, `int or float`, `positive int`: a Python number, never None.
+_SCALAR = re.compile(
+    r"^(?:(?:positive|non-negative|nonnegative|unsigned|strictly positive)\s+)?(int|integer|float|scalar|number|int or float|float or int)"
+    r"(?:\s*,\s*optional)?(?:\s*[,(]?\s*default\s*[:=]?\s*[-+]?[\d.e]+\)?)?\.?$",
+    re.IGNORECASE,
+)
+# A parenthesized note on the dtype after the array (`2-D array (integer or float)`).
+_DTYPE_NOTE = re.compile(
+    r"\s*\((?:\s*(?:integer|int|float|floating|bool|boolean|complex|u?int\d*|float\d*|or|and|,|point|type|dtype)\s*)+\)",
+    re.IGNORECASE,
+)
+
+
+def parse_scalar(text: str) -> str | None:
+    """"int" or "float" where a numpydoc type line declares a Python number (not None, not an array)."""
+    match = _SCALAR.match(_ROLE.sub(r"\1", text).replace("`", "").strip())
+    if match is None:
+        return None
+    return "int" if match.group(1).lower() in ("int", "integer") else "float"
+
+
 def parse_type(text: str) -> Declaration | None:
     """The declaration a numpydoc type line makes, or None if it does not declare an array."""
-    text = _ROLE.sub(r"\1", text).replace("`", "").strip()
+    text = _DTYPE_NOTE.sub("", _ROLE.sub(r"\1", text).replace("`", "")).strip()
     optional = bool(re.search(r"\boptional\b|default\s*[=:]?\s*None\b|\bor None\b|None\s*,|,\s*None\b", text))
     shapes: list[tuple[Dim, ...]] = []
     rest = text
-    leading = re.match(r"^\(([^()]*)\)\s*", rest)
-    if leading:
+    # `(M, N) ndarray`, and alternatives before the type: `(M, N) or (L, M, N) array`.
+    while leading := re.match(r"^(?:or\s+)?\(([^()]*)\)\s*", rest):
         alternatives = _alternatives(leading.group(1))
         if alternatives is None:
             return None
@@ -127,13 +148,20 @@ def parse_type(text: str) -> Declaration | None:
     return Declaration(tuple(dict.fromkeys(shapes)), ndarray=not (array_like or sparse), sparse=sparse, optional=optional)
 
 
-def parse_docstring(doc: str) -> tuple[dict[str, Declaration], tuple[Declaration | None, ...]]:
-    """Parameter declarations by name, and one declaration (or None) per returned value."""
+def parse_docstring(
+    doc: str,
+) -> tuple[dict[str, Declaration], tuple[Declaration | None, ...], dict[str, str]]:
+    """Parameter declarations by name, one declaration (or None) per returned value, and the Python-number parameters."""
     sections = docstring_sections(doc)
     params: dict[str, Declaration] = {}
+    scalars: dict[str, str] = {}
     for section in _SECTION_PARAMS:
         for names, type_text in sections.get(section, ()):
             declaration = parse_type(type_text) if names else None
+            number = parse_scalar(type_text) if names else None
+            if number is not None:
+                for name in names.split(","):
+                    scalars[name.strip()] = number
             if declaration is None:
                 continue
             for name in names.split(","):
@@ -147,4 +175,4 @@ def parse_docstring(doc: str) -> tuple[dict[str, Declaration], tuple[Declaration
         declaration = parse_type(text if names else type_text)
         count = len(names.split(",")) if names else 1
         returns.extend([declaration] * count)
-    return params, tuple(returns)
+    return params, tuple(returns), scalars

@@ -11,7 +11,7 @@ something that is not an ndarray (an array-like list, a sparse matrix, None).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 
@@ -81,6 +81,8 @@ class FunctionDeclarations:
 
     params: dict[str, Declaration]
     returns: tuple[Declaration | None, ...] = ()
+    # Parameters declared Python numbers (`n : int`, `sigma: float`): "int" or "float".
+    scalars: dict[str, str] = field(default_factory=dict)
 
 
 NOTHING = FunctionDeclarations({}, ())

@@ -15,10 +15,10 @@ from typing import Any
 
 import libcst as cst
 
-from ..declared import Declaration, declarations_of
+from ..declared import NOTHING, Declaration, class_declarations, declarations_of
 from ..declared._bind import Bindings, bound_names, instantiate, match, spell
 from ..domain import UNKNOWN_SHAPE, Axis, Known, Shape, Sym, Unknown, format_shape
-from ..values import Array, Opaque, Tup, Value
+from ..values import Array, Int, Opaque, PyFloat, Tup, Value
 
 State = dict[str, Value]
 
@@ -53,10 +53,21 @@ def _name_axes(shape: Shape, key: object, name: str) -> Shape:
     )
 
 
-def generic_parameters(node: cst.FunctionDef, frame: State) -> Bindings:
-    """Give declared parameters their declared shapes (in place); the function's own symbols."""
-    declared = declarations_of(node).params
+def generic_parameters(node: cst.FunctionDef, frame: State, owner: cst.CSTNode | None = None) -> Bindings:
+    """Give declared parameters their declared shapes (in place); the function's own symbols.
+
+    An `__init__` without declarations of its own takes its class's (numpydoc
+    documents a class's parameters in the class docstring).
+    """
+    declarations = declarations_of(node)
+    if declarations is NOTHING and node.name.value == "__init__" and isinstance(owner, cst.ClassDef):
+        declarations = class_declarations(owner)
+    declared = declarations.params
     bindings: Bindings = {}
+    for name, number in declarations.scalars.items():
+        if isinstance(frame.get(name), Opaque) and name not in declared:
+            # A declared int is a length named after the parameter (`np.zeros(n)` is (n,)).
+            frame[name] = Int(Sym(name, (id(node), name))) if number == "int" else PyFloat()
     if not declared:
         return bindings
 

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import libcst as cst
 
-from ..domain import UNKNOWN_AXIS, UNKNOWN_SHAPE, Known, Sym, Unknown, arith
+from ..domain import SCALAR, UNKNOWN_AXIS, UNKNOWN_SHAPE, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
+from ..numpy_api._creation import FINFO_SCALARS
 from ..values import (
     ELLIPSIS,
     NONE,
@@ -335,6 +336,8 @@ class Evaluator:
                 return Int(Known(ranks.pop()))  # type: ignore[arg-type]
             if attr not in ("shape", "ndim", "size", "dtype", "T", "mT", "real", "imag"):
                 return Method(base, f"numpy.ndarray.{attr}")
+        if isinstance(base, Opaque) and attr == "reshape":
+            return Method(base, "numpy.ndarray.reshape")  # see RESHAPES
         if isinstance(base, Opaque) and base.key is not None:
             if attr == "shape":
                 return ShapeOf(base.key, base.name or "?")
@@ -443,6 +446,16 @@ class Evaluator:
         if qualname in WHOLE_ARRAY and call.args and isinstance(call.args[0], (Opaque, Lst)):
             # numpy makes an array of anything here; its rank does not matter with no `axis`.
             call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
+        elif qualname in RESHAPES and call.args and _plain_opaque(call.args[0]):
+            # Whatever has a `reshape` (an ndarray, np.matrix, a sparse matrix, a tensor)
+            # gets as many axes as it is given, from two up (np.matrix keeps two of one).
+            call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
+            result = REGISTRY[qualname](call)
+            return result if isinstance(result, Array) and (result.rank or 0) >= 2 else UNKNOWN
+        elif qualname in MAKES_NDARRAY and any(_plain_opaque(a) for a in call.args[:2]):
+            # These always hand back a new ndarray, whatever they were given (a list, a table, an array).
+            args = [Array(UNKNOWN_SHAPE, root=a.key) if _plain_opaque(a) else a for a in call.args[:2]]  # type: ignore[union-attr]
+            call = CallArgs(args + call.args[2:], call.kwargs, call.star, call.node, call.qualname)
         error: ShapeError | None = None
         try:
             result = rule(call)
@@ -655,6 +668,24 @@ WHOLE_ARRAY = frozenset(
 )
 
 
+# numpy functions that return an ndarray of any input, never the input's own type
+# (unlike ufuncs and `cumsum`, which hand a pandas table back as a table): an
+# unknown argument is an array of unknown rank to them.
+MAKES_NDARRAY = frozenset(
+    "numpy." + name
+    for name in (
+        "asarray array ascontiguousarray asfortranarray copy ravel bincount outer sort unique flatnonzero argwhere"
+    ).split()
+)
+
+
+RESHAPES = frozenset({"numpy.reshape", "numpy.ndarray.reshape"})
+
+
+def _plain_opaque(value: Value) -> bool:
+    return isinstance(value, Opaque) and not value.alternatives
+
+
 def _over_alternatives(rule: Callable[[CallArgs], Value], call: CallArgs) -> Value:
     """A numpy function applied to a value declared with alternative shapes: what every alternative gives.
 
@@ -742,6 +773,8 @@ def numpy_name(qualname: str) -> Value:
 def _numpy_attribute(qualname: str, attr: str) -> Value:
     if qualname.startswith("builtins."):
         return UNKNOWN
+    if qualname == "numpy.finfo()":
+        return Array(SCALAR, "f") if attr in FINFO_SCALARS else UNKNOWN
     return numpy_name(f"{qualname}.{attr}")
 
 

@@ -598,6 +598,7 @@ class Walker:
             return
         if kind is cst.Tuple or kind is cst.List:
             elements = target.elements  # type: ignore[attr-defined]
+            self._narrow_by_unpacking(value_node, elements)
             values = _unpack(value, elements)
             for element, item in zip(elements, values):
                 inner = element.value
@@ -613,6 +614,22 @@ class Walker:
             return
         if kind is cst.Subscript:
             self._assign_subscript(target, value)  # type: ignore[arg-type]
+
+    def _narrow_by_unpacking(self, value_node: cst.CSTNode | None, elements: Sequence[Any]) -> None:
+        """`n, m = X.shape` unpacks exactly two lengths, or raises: X has two axes after it."""
+        if value_node is None or any(isinstance(e, cst.StarredElement) for e in elements):
+            return
+        name, kind = _shape_subject(value_node)  # type: ignore[arg-type]
+        if name is None or kind != "shape":
+            return
+        current = self.lookup(name)
+        if isinstance(current, Array) and current.rank is not None:
+            return
+        if isinstance(current, Opaque) and current.key is None and not current.alternatives:
+            return  # an unknown local may be a table (`df.shape`) whose methods are not numpy's
+        narrowed = _with_rank(current, len(elements), True)
+        if narrowed is not current:
+            self.bind_name(name, narrowed)
 
     def _record_binding(self, target: cst.Name | cst.Attribute, value: Value, value_node: cst.CSTNode | None) -> None:
         fresh = isinstance(value, Array) and value.origin is not None and value.origin in self.evaluator.fresh_origins
@@ -1217,7 +1234,7 @@ def generic_instance(info: ModuleInfo, cls_node: cst.ClassDef) -> Value:
     value: Value = Instance(cls, ())
     if init is not None:
         frame = generic_frame(info, init.node, None)
-        bindings = declarations.generic_parameters(init.node, frame)
+        bindings = declarations.generic_parameters(init.node, frame, cls_node)
         params = _positional_params(init.node)
         if params:
             frame[params[0]] = Instance(cls, ())
@@ -1359,18 +1376,45 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None, un
     info.live = False
     if not uncalled:
         return info
+    # Functions the module calls by name wait until its other functions have
+    # run: a helper called with known arrays is analyzed in those calls, as it
+    # would be had the module's own statements called it first.
+    called = _called_names(module)
+    deferred: list[tuple[cst.FunctionDef, Any]] = []
     done = 0
-    while done < len(info.pending):
-        node, owner = info.pending[done]
-        done += 1
+    while done < len(info.pending) or deferred:
+        if done < len(info.pending):
+            node, owner = info.pending[done]
+            done += 1
+            if node.name.value in called and not info.contexts[node]:
+                deferred.append((node, owner))
+                continue
+        else:
+            node, owner = deferred.pop(0)
         if info.contexts[node]:
             continue
         info.contexts[node] += 1
         func = Function(node, owner)
         frame = generic_frame(info, node, owner)
-        bindings = declarations.generic_parameters(node, frame)
+        bindings = declarations.generic_parameters(node, frame, owner)
         analyze_function(info, func, frame, bindings=bindings, generic=True)
     return info
+
+
+def _called_names(module: cst.Module) -> frozenset[str]:
+    """Every name called in the module: `f(...)` and `obj.f(...)` both give `f`."""
+    names: set[str] = set()
+
+    class Calls(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            func = node.func
+            if isinstance(func, cst.Name):
+                names.add(func.value)
+            elif isinstance(func, cst.Attribute):
+                names.add(func.attr.value)
+
+    module.visit(Calls())
+    return frozenset(names)
 
 
 __all__ = ["Walker", "analyze_module", "analyze_module_info", "join_states"]

@@ -215,8 +215,13 @@ def _arange(call: CallArgs) -> Value:
         step = None
     given = [v for v in (start, stop, step) if v is not None]
     arrays = [operand(v) for v in given]
-    if any(a is None or a.shape.axes != () for a in arrays):
-        return UNKNOWN
+    if any(a is not None and a.shape.axes is not None and a.shape.axes != () for a in arrays):
+        return UNKNOWN  # numpy raises on an array bound
+    if any(a is None and not isinstance(v, Opaque) for a, v in zip(arrays, given)):
+        return UNKNOWN  # a string or another non-number: numpy raises
+    if any(a is None or a.shape.axes is None for a in arrays):
+        # Unknown bounds: numpy takes only scalars, so whatever it returns has one axis.
+        return made(Shape((Unknown("arange bounds"),)), dtype_kind(bound.get("dtype"), None), call)
     kind = float_dtype(*arrays)
     kind = "i" if kind == "b" else kind  # arange(True) counts in ints
     kind = dtype_kind(bound.get("dtype"), kind)
@@ -224,6 +229,26 @@ def _arange(call: CallArgs) -> Value:
     if kind == "b" and isinstance(length, Known) and length.value > 2:
         raise ShapeError("dtype", "arange() is only supported for booleans when the result has at most length 2")
     return made(Shape((length,)), kind, call)
+
+
+@shape_rule("numpy.bincount")
+def _bincount(call: CallArgs) -> Value:
+    """One count per value up to the largest: always one axis, of a length only the data knows."""
+    bound = call.bind("x, weights=None, minlength=0")
+    x = operand(bound.get("x")) if "x" in bound else None
+    if "x" not in bound or (x is not None and x.rank not in (None, 1)):
+        return UNKNOWN  # numpy raises: "object too deep for desired array"
+    return made(Shape((Unknown("counts"),)), "i" if is_none(bound.get("weights")) else "f", call)
+
+
+@shape_rule("numpy.finfo")
+def _finfo(call: CallArgs) -> Value:
+    # Its limits (`np.finfo(float).eps`) are numpy scalars; see `FINFO_SCALARS`.
+    return Ref("numpy.finfo()") if len(call.args) + len(call.kwargs) == 1 else UNKNOWN
+
+
+# The attributes of `np.finfo(...)` that are numpy float scalars.
+FINFO_SCALARS = frozenset("eps epsneg max min tiny resolution smallest_normal smallest_subnormal".split())
 
 
 def _arange_length(start: Value | None, stop: Value, step: Value | None) -> Axis:
@@ -692,6 +717,20 @@ def _permutation(call: CallArgs) -> Value:
         if not -rank <= axis.value < rank:
             raise ShapeError("axis", f"axis {axis.value} is out of bounds for array of dimension {rank}")
     return made(arr.shape, arr.dtype, call, [x])
+
+
+@shape_rule(*_names("multinomial", generator=False))
+def _multinomial(call: CallArgs) -> Value:
+    """`size` draws of one count per category: `size + (len(pvals),)` (legacy `pvals` must be 1-D)."""
+    bound = _bind(call, "n, pvals, size=None")
+    if "pvals" not in bound:
+        return UNKNOWN
+    size = Shape(()) if is_none(bound.get("size")) else dims(bound["size"])
+    pvals = operand(bound["pvals"])
+    if size is None or (pvals is not None and pvals.rank not in (None, 1)):
+        return UNKNOWN
+    categories = pvals.shape.axes[0] if pvals is not None and pvals.shape.axes else Unknown("categories")
+    return made(Shape(size.axes + (categories,)), "i", call)  # type: ignore[operator]
 
 
 @shape_rule("numpy.random.seed", _LEGACY + "seed")

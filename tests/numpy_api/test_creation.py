@@ -679,3 +679,68 @@ def test_never_crashes_on_odd_arguments():
 def test_arange_with_float_bounds_is_exact(start: float, stop: float, step: float) -> None:
     inferred = check("numpy.arange", start, stop, step)
     assert is_exact(inferred)
+
+
+# -- results whose rank does not depend on what the arguments are --
+
+
+def test_arange_of_unknown_bounds_has_one_axis():
+    n = Opaque("parameter", key="n", name="n")
+    for args in ((n,), (Int(Known(0)), n), (n, Int(Known(9)), PyFloat())):
+        result = run("numpy.arange", *args)
+        assert isinstance(result, Array) and result.rank == 1 and result.shape.concrete is None
+    assert run("numpy.arange", Array(Shape(None)), Int(Known(5))).rank == 1
+    assert run("numpy.arange", Array(shape_of(3)), Int(Known(5))) == UNKNOWN  # numpy raises on an array bound
+    assert run("numpy.arange", n, Const("a")) == UNKNOWN
+
+
+@SETTINGS
+@given(
+    values=st.lists(st.integers(0, 6), min_size=0, max_size=6),
+    weighted=st.booleans(),
+    minlength=st.sampled_from([None, 0, 3, 10]),
+    rank=st.sampled_from([1, 1, 0, 2]),
+)
+def test_bincount(values, weighted, minlength, rank):
+    x = np.array(values, dtype=int)
+    if rank == 0:
+        x = np.array(len(values))
+    elif rank == 2:
+        x = x.reshape(1, -1)
+    kwargs = {} if minlength is None else {"minlength": minlength}
+    if weighted:
+        kwargs["weights"] = np.ones(x.shape)
+    inferred = check("numpy.bincount", x, **kwargs)
+    if rank == 1:
+        assert isinstance(inferred, Array) and inferred.rank == 1
+    # Data of unknown rank still counts along one axis.
+    unknown = run("numpy.bincount", Opaque())
+    assert isinstance(unknown, Array) and unknown.rank == 1
+
+
+@pytest.mark.parametrize("name", ["numpy.random.multinomial", "numpy.random.RandomState.multinomial"])
+@SETTINGS
+@given(
+    pvals=st.lists(st.sampled_from([0.1, 0.2, 0.3]), min_size=1, max_size=4),
+    size=st.one_of(st.none(), st.integers(0, 3), st.lists(st.integers(0, 3), max_size=2).map(tuple)),
+    nested=st.booleans(),
+)
+def test_multinomial(name, pvals, size, nested):
+    me = receivers(name)
+    probabilities = [pvals, pvals] if nested else pvals
+    kwargs = {} if size is None else {"size": size}
+    inferred = check(name, *me, 5, probabilities, **kwargs)
+    if not nested:
+        assert is_exact(inferred)
+    assert run(name, *map(abstract, me), Int(Known(1)), Opaque()).rank == 1
+
+
+def test_finfo_limits_are_numpy_scalars():
+    from shapelint.engine.evaluator import _numpy_attribute
+
+    assert run("numpy.finfo", Ref("builtins.float")) == Ref("numpy.finfo()")
+    for attr in ("eps", "tiny", "max", "min", "resolution"):
+        assert isinstance(getattr(np.finfo(float), attr), np.floating)
+        assert _numpy_attribute("numpy.finfo()", attr) == Array(SCALAR, "f")
+    assert isinstance(np.finfo(float).bits, int)
+    assert _numpy_attribute("numpy.finfo()", "bits") == UNKNOWN
