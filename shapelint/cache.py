@@ -9,7 +9,8 @@ pruned: delete the folder to empty it.
 
 Nothing in it is trusted: an entry is used only if it is a regular file
 holding this schema, this shapelint version, the key asked for, the hash of
-the source text and well-formed findings of the file asked for. Anything
+the source text and well-formed findings of the file asked for, whose own
+digest matches (an entry edited by hand or by bit rot is a miss). Anything
 else (a corrupt, unreadable or non-regular entry, a cache that cannot be
 written) is a miss, and `warning` says what was wrong, for one warning per
 run. `--fix` never reads the cache: edits are always computed afresh.
@@ -35,7 +36,7 @@ from .findings import Edit, Finding, Fix, Note, Position
 from .sourcefile import READ_FLAGS
 
 FOLDER = ".shapelint_cache"
-SCHEMA = 2
+SCHEMA = 3
 # An entry is the findings of one file: far smaller than this unless it is not an entry.
 _MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
@@ -77,6 +78,20 @@ def _finding(data: dict[str, Any]) -> Finding:
 
 def _source_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _findings_hash(key: str, findings: Any) -> str:
+    """A digest of the stored findings with their key: an entry edited by hand or by bit rot is a miss."""
+    canonical = json.dumps(findings, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(f"{key}\0{canonical}".encode("ascii")).hexdigest()
+
+
+def _without_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON lets a key appear twice and the last one win: an entry that does so was not written here.
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key appears twice")
+    return data
 
 
 def _valid_finding(data: Any, filename: str) -> bool:
@@ -144,7 +159,7 @@ class Cache:
                     self._warn(entry, "not a regular file")
                     return None
                 raw = fh.read(_MAX_ENTRY_BYTES)
-            data = json.loads(raw)
+            data = json.loads(raw, object_pairs_hook=_without_duplicate_keys)
             sound = (
                 isinstance(data, dict)
                 and data.get("schema") == SCHEMA
@@ -152,6 +167,7 @@ class Cache:
                 and data.get("key") == key
                 and data.get("source_sha256") == _source_hash(text)
                 and isinstance(data.get("findings"), list)
+                and data.get("findings_sha256") == _findings_hash(key, data["findings"])
                 and all(_valid_finding(item, filename) for item in data["findings"])
             )
             if sound:
@@ -170,6 +186,7 @@ class Cache:
             "source_sha256": _source_hash(text),
             "findings": [asdict(f) for f in findings],
         }
+        data["findings_sha256"] = _findings_hash(key, data["findings"])
         try:
             if not self.folder.is_dir():
                 self._create()

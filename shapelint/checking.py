@@ -43,13 +43,13 @@ from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
 from .discovery import DiscoveryError, iter_files
 from .errors import InternalError
-from .findings import Finding
+from .findings import Finding, Position
 from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
 from .output import HOW_TO_REPORT
 from .prefilter import needs_analysis, syntax_findings
 from .selection import Selection, parse_codes
-from .sourcefile import SourceError, SourceFile, read_source, read_stream, write_source
+from .sourcefile import SourceError, SourceFile, Undecodable, read_source, read_stream, write_source
 
 Linter = Callable[[str, str], list[Finding]]
 
@@ -375,6 +375,13 @@ def check_file(job: _Job) -> FileReport:
         if job.read_error is not None:
             raise SourceError(job.read_error)
         source = job.source or read_source(job.path, job.filename)  # type: ignore[arg-type]
+    except Undecodable as exc:
+        # Python refuses the file as it does a syntax error: so is it reported (there is no text to show).
+        position = Position(exc.row, exc.column)
+        report.findings = [
+            Finding("SL000", "syntax-error", "error", f"SyntaxError: {exc.message}", job.filename, position, position, exc.row)
+        ]
+        return report
     except SourceError as exc:
         report.error = f"{job.filename}: error: {exc}"
         return report

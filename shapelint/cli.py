@@ -7,6 +7,7 @@ bad configuration or an internal error. click's own usage errors exit 2.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import BinaryIO, NoReturn, cast
 
@@ -46,8 +47,19 @@ class _Commands(click.Group):
 
 @click.group(name="shapelint", cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="shapelint", message="%(prog)s %(version)s")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Find numpy shape bugs before the code runs."""
+    if ctx.invoked_subcommand != "run":  # a script run keeps Python's own closed streams
+        _closed_streams_discard_output()
+
+
+def _closed_streams_discard_output() -> None:
+    # Started with `>&-`, Python has no sys.stdout at all: what would be printed goes nowhere,
+    # and the exit code still says what was found.
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
 @main.command()
@@ -119,9 +131,10 @@ def _check(
     except CheckError as exc:
         _fail(str(exc))
     for message in result.messages:
-        from .output.text import visible
+        from .output.text import visible, visible_name
 
-        click.echo(visible(message), err=True)  # a file name may hold control characters
+        # A file name may hold control characters and newlines; a message is one line but for a traceback.
+        click.echo((visible if os.environ.get("SHAPELINT_TRACEBACK") else visible_name)(message), err=True)
 
     stdout = sys.stdout
     if diff:

@@ -163,10 +163,25 @@ def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
     return table
 
 
+def _is_file(path: Path) -> bool:
+    # pathlib raises, rather than answering False, for a name too long for the system.
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def load_config(path: Path) -> Config:
     """The configuration in the file given with `--config`."""
     path = Path(os.path.abspath(path))
-    if not path.is_file():
+    if not _is_file(path):
         raise ConfigError(f"{path}: configuration file not found")
     data = _read_toml(path)
     if path.name == "pyproject.toml":
@@ -189,14 +204,14 @@ class ConfigResolver:
         if self._explicit is not None:
             return self._explicit
         start = Path(os.path.abspath(path))
-        folder = start if start.is_dir() else start.parent
+        folder = start if _is_dir(start) else start.parent
         return self._in_folder(folder) or Config(root=self._cwd)
 
     def _in_folder(self, folder: Path) -> Config | None:
         if folder not in self._by_folder:
             candidate = folder / "pyproject.toml"
             found: Config | None = None
-            if candidate.is_file():
+            if _is_file(candidate):
                 table = _tool_table(_read_toml(candidate), candidate)
                 if table is not None:
                     found = parse_table(

@@ -16,6 +16,7 @@ walked part (`src` -> `src/pkg/mod.py`), except that `.` adds nothing
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Callable, Iterator
@@ -66,10 +67,14 @@ def iter_files(
     walk goes on without it.
     """
     top = Path(arg)
-    if not top.exists():
+    try:
+        top.stat()
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise DiscoveryError(f"{arg}: {exc.strerror}") from None
         if top.is_symlink():
-            raise DiscoveryError(f"{arg}: a symbolic link that loops or points to nothing")
-        raise DiscoveryError(f"{arg}: no such file or folder")
+            raise DiscoveryError(f"{arg}: a symbolic link that loops or points to nothing") from None
+        raise DiscoveryError(f"{arg}: no such file or folder") from None
     if not top.is_dir():
         yield top, arg
         return

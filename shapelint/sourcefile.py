@@ -24,6 +24,7 @@ Every failure is a `SourceError` whose message is meant for the user
 
 from __future__ import annotations
 
+import ast
 import errno
 import hashlib
 import io
@@ -68,6 +69,14 @@ class SourceFile:
             ) from None
 
 
+class Undecodable(SourceError):
+    """Source bytes Python cannot decode: a syntax error for Python, so SL000 at its position with its words."""
+
+    def __init__(self, message: str, row: int, column: int) -> None:
+        super().__init__(f"cannot decode (line {row}): {message}")
+        self.message, self.row, self.column = message, row, column
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding) of source bytes; the encoding is `utf-8-sig` when there is a BOM."""
     if b"\x00" in data:
@@ -78,17 +87,28 @@ def decode(data: bytes) -> tuple[str, str]:
         # "invalid or missing encoding declaration" only means the first lines are not
         # UTF-8: decoding them says which byte, which helps more.
         if "unknown encoding" in str(exc) or _is_utf8(data):
-            raise SourceError(f"cannot decode: {exc}") from None
+            raise _undecodable(data, f"cannot decode: {exc}") from None
         encoding = "utf-8"
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
         row = data.count(b"\n", 0, exc.start) + 1
-        raise SourceError(
-            f"cannot decode as {encoding}: byte {data[exc.start]:#04x} at line {row} is not valid {encoding}"
+        raise _undecodable(
+            data, f"cannot decode as {encoding}: byte {data[exc.start]:#04x} at line {row} is not valid {encoding}"
         ) from None
     except LookupError as exc:  # pragma: no cover - detect_encoding already checks the codec
         raise SourceError(f"cannot decode: {exc}") from None
+
+
+def _undecodable(data: bytes, fallback: str) -> SourceError:
+    """What Python says of bytes it cannot decode (it reads them as a syntax error), else `fallback`."""
+    try:
+        compile(data, "<source>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as error:
+        return Undecodable(error.msg, max(1, error.lineno or 1), max(1, error.offset or 1))
+    except Exception:  # out of stack, or anything else: the plain message
+        pass
+    return SourceError(fallback)
 
 
 def _kind(mode: int) -> str:

@@ -311,6 +311,12 @@ def _entries(folder: Path) -> list[Path]:
         lambda data: {**data, "findings": [{**data["findings"][0], "filename": "other.py"}]},
         lambda data: {**data, "version": "0.0.0"},
         lambda data: "not json at all {",
+        # Valid entries edited by hand, key and source hash kept: found by their digest.
+        lambda data: {**data, "findings": []},
+        lambda data: {**data, "findings": [{**data["findings"][0], "code": "SL003"}]},
+        lambda data: {**data, "findings": [{**f, "start": {**f["start"], "row": f["start"]["row"] + 1}} for f in data["findings"]]},
+        lambda data: {**data, "findings": data["findings"] + [{**data["findings"][0], "message": "INVENTED"}]},
+        lambda data: json.dumps(data)[:-1] + ', "findings": []}',  # a key twice, the last one empty
     ],
 )
 def test_a_corrupt_cache_entry_is_ignored_with_one_warning(tmp_path, corrupt):
@@ -605,3 +611,71 @@ def test_a_noqa_on_a_later_line_does_not_let_a_fix_break_the_program(tmp_path):
     assert "np.zeros(3)\n" in fixed  # the column fix would make `a @ np.ones(3)` raise
     run = subprocess.run([sys.executable, "p.py"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert run.returncode == 0, run.stderr
+
+
+# --- found by a black-box run of hostile inputs the tests had not seen --------------------------
+
+LONG = "x" * 300  # one path component longer than any file system allows
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--no-cache", f"{LONG}.py", "good.py"],
+        ["check", "--no-cache", "--config", f"{LONG}.toml", "good.py"],
+        ["shapes", f"{LONG}.py", "good.py"],
+        ["check", "--no-cache", "--stdin-filename", f"{LONG}.py", "-"],
+    ],
+    ids=["path", "config", "shapes", "stdin-filename"],
+)
+def test_a_name_too_long_for_the_system_is_one_message(tmp_path, args):
+    (tmp_path / "good.py").write_text(BUG)
+    result = shapelint(*args, cwd=tmp_path, input=BUG)
+    assert_clean(result, 0, 1, 2)
+    if args[0] == "check" and "--config" not in args:
+        assert "SL002" in result.stdout  # the other file (or stdin) is still checked
+    if "--stdin-filename" not in args:
+        assert result.returncode == 2 and "shapelint: error: " in result.stderr
+
+
+@pytest.mark.parametrize("command", [["check", "--no-cache"], ["shapes"]])
+def test_a_closed_stdout_is_quiet_and_keeps_the_exit_code(tmp_path, command):
+    (tmp_path / "bad.py").write_text(BUG)
+    (tmp_path / "good.py").write_text("x = 1\n")
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for name, code in (("bad.py", 1 if command[0] == "check" else 0), ("good.py", 0)):
+        line = " ".join([sys.executable, "-m", "shapelint", *command, name, ">&-"])  # Python starts with no sys.stdout
+        result = subprocess.run(["sh", "-c", line], cwd=tmp_path, env=environment, stderr=subprocess.PIPE, text=True, timeout=60)
+        assert result.returncode == code, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_a_newline_in_a_file_name_stays_on_its_line(tmp_path):
+    name = "x\nb\x1b[31m\r.py"
+    (tmp_path / name).write_text(BUG)
+    result = shapelint("check", "--no-cache", ".", cwd=tmp_path)
+    assert_clean(result, 1)
+    assert "x\\nb\\x1b[31m\\r.py:3:5: SL002" in result.stdout
+    assert not any(line.startswith("b") for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    "data, row, words",
+    [
+        (b'import numpy as np\nx = "\xff"\n', 2, "can't decode byte 0xff"),
+        (b"# -*- coding: klingon -*-\nx = 1\n", 1, "unknown encoding: klingon"),
+        (b"\xef\xbb\xbf# -*- coding: latin-1 -*-\nx = 1\n", 1, "encoding problem"),
+        (b"x = 1\ny = 2\n# -*- coding: latin-1 -*-\nz = '\xe9'\n", 4, "can't decode byte 0xe9"),
+    ],
+    ids=["invalid-utf8", "unknown-cookie", "bom-and-cookie", "cookie-too-late"],
+)
+def test_bytes_python_cannot_decode_are_sl000_as_python_says(tmp_path, data, row, words):
+    (tmp_path / "bad.py").write_bytes(data)
+    (tmp_path / "good.py").write_text(BUG)
+    result = shapelint("check", "--no-cache", "bad.py", "good.py", cwd=tmp_path)
+    assert_clean(result, 1)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("bad.py:"))
+    assert line.startswith(f"bad.py:{row}:") and " SL000 SyntaxError: " in line and words in line
+    assert ":-1:" not in line and "good.py:3:5: SL002" in result.stdout
+    python = subprocess.run([sys.executable, "bad.py"], capture_output=True, text=True, cwd=tmp_path)
+    assert "SyntaxError" in python.stderr  # Python refuses the same file the same way

@@ -11,7 +11,7 @@ import pytest
 
 from shapelint.checking import CheckOptions, check_paths
 from shapelint.findings import Edit, Finding, Fix, Position
-from shapelint.sourcefile import SourceError, decode, read_source, read_stream, write_source
+from shapelint.sourcefile import SourceError, Undecodable, decode, read_source, read_stream, write_source
 
 
 def lint_bugs(text: str, filename: str) -> list[Finding]:
@@ -118,17 +118,19 @@ def test_read_errors_are_messages_not_tracebacks(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    "data, row, message",
     [
-        (b"x = '\xff'\n", "cannot decode as utf-8: byte 0xff at line 1 is not valid utf-8"),
-        (b"# ok\n\nx = '\xe9'\n", "cannot decode as utf-8: byte 0xe9 at line 3 is not valid utf-8"),
-        (b"# coding: klingon\nx = 1\n", "cannot decode: unknown encoding: klingon"),
+        (b"x = '\xff'\n", 1, "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"),
+        (b"# ok\n\nx = '\xe9'\n", 3, "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data"),
+        (b"# coding: klingon\nx = 1\n", 1, "unknown encoding: klingon"),
     ],
 )
-def test_undecodable_source(data, message):
-    with pytest.raises(SourceError) as info:
+def test_undecodable_source_is_what_python_says(data, row, message):
+    """Python reads undecodable bytes as a syntax error: its words and row (checking makes it SL000)."""
+    with pytest.raises(Undecodable) as info:
         decode(data)
-    assert str(info.value) == message
+    assert (info.value.message, info.value.row) == (message, row)
+    assert str(info.value) == f"cannot decode (line {row}): {message}"
 
 
 def test_stdin_is_decoded_like_a_file():

@@ -72,6 +72,8 @@ _SAME_ARRAY = (
 )
 
 
+# Results that count the data: one entry per value or category, a vector meant as one.
+_COUNTS = frozenset({"numpy.bincount"})
 # Arguments that say how to make an array, never what it holds.
 _SETTINGS = frozenset({"dtype", "order", "like", "device", "copy", "subok", "casting", "endpoint", "retstep"})
 # Creation functions whose positional arguments after the shape are settings (`np.zeros(5, dt)`).
@@ -99,7 +101,11 @@ def with_provenance(node: Any, qualname: str | None, result: Value, inputs: list
     `np.exp(S)` keeps the identity of `S`; any other array made at `node` is a
     new array. An un-kept reduction records the identity of the array it reduced.
     """
-    result, fresh = with_rank1_origin(node, result, inputs)
+    if qualname in _COUNTS and isinstance(result, Array):
+        # A new vector of other data, of its own length: neither an origin nor its input's array.
+        result, fresh = replace(result, origin=None), False
+    else:
+        result, fresh = with_rank1_origin(node, result, inputs)
     if not isinstance(result, Array):
         return result, fresh
     root: Any = node

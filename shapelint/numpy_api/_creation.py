@@ -238,7 +238,8 @@ def _bincount(call: CallArgs) -> Value:
     x = operand(bound.get("x")) if "x" in bound else None
     if "x" not in bound or (x is not None and x.rank not in (None, 1)):
         return UNKNOWN  # numpy raises: "object too deep for desired array"
-    return made(Shape((Unknown("counts"),)), "i" if is_none(bound.get("weights")) else "f", call)
+    # Counts of rank-1 data: a vector meant as one, not an origin of rank 1 (SL001).
+    return Array(Shape((Unknown("counts"),)), "i" if is_none(bound.get("weights")) else "f")
 
 
 @shape_rule("numpy.finfo")
@@ -730,7 +731,8 @@ def _multinomial(call: CallArgs) -> Value:
     if size is None or (pvals is not None and pvals.rank not in (None, 1)):
         return UNKNOWN
     categories = pvals.shape.axes[0] if pvals is not None and pvals.shape.axes else Unknown("categories")
-    return made(Shape(size.axes + (categories,)), "i", call)  # type: ignore[operator]
+    # One count per category of `pvals`: rank 1 comes from `pvals`, not from a size.
+    return Array(Shape(size.axes + (categories,)), "i")  # type: ignore[operator]
 
 
 @shape_rule("numpy.random.seed", _LEGACY + "seed")

@@ -57,6 +57,11 @@ def visible(text: str) -> str:
     return "".join(_escape(char) for char in text)
 
 
+def visible_name(name: str) -> str:
+    """A file name on one line: `visible`, with newlines and tabs escaped too."""
+    return visible(name).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def _escape(char: str) -> str:
     if char in "\t\n" or char.isprintable() or unicodedata.category(char) in ("Zs", "Mn", "Mc", "Me"):
         return char
@@ -78,7 +83,7 @@ def _width(text: str) -> int:
 def header(finding: Finding, paint: Paint, *, mark_fix: bool = True) -> str:
     colour = "red" if finding.severity == "error" else "yellow"
     cell = f"cell {finding.cell}:" if finding.cell is not None else ""
-    location = f"{paint(visible(finding.filename), bold=True)}:{cell}{finding.start.row}:{finding.start.column}:"
+    location = f"{paint(visible_name(finding.filename), bold=True)}:{cell}{finding.start.row}:{finding.start.column}:"
     mark = f" {paint('[*]', fg='cyan')}" if mark_fix and finding.fix is not None else ""
     return f"{location} {paint(finding.code, fg=colour, bold=True)}{mark} {visible(finding.message)}"
 

@@ -144,6 +144,8 @@ column breaks `np.dot(w, X)`: no fix then).
         "import numpy as np\nv = np.arange(5).reshape(5, 1)\n",
         "import numpy as np\ndef f(a):\n    return np.exp(a)\n",
         "import numpy as np\nN, n_dim = 5, 3\nw = np.zeros(N, n_dim)\nv = w.T\n",
+        # Counts of the data: a vector meant as one, whatever the data was.
+        "import numpy as np\ncounts = np.bincount(np.array([0, 1, 1]) * 2)\n",
     )
 
     @classmethod
