@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Counted with mypy 1.x defaults on `shapelint/`.
 MAX_ERRORS = 61
-MAX_IGNORES = 89
+MAX_IGNORES = 88
 
 
 def test_mypy_errors_only_go_down(tmp_path) -> None:

@@ -454,7 +454,7 @@ class Evaluator:
             return result if isinstance(result, Array) and (result.rank or 0) >= 2 else UNKNOWN
         elif qualname in MAKES_NDARRAY and any(_plain_opaque(a) for a in call.args[:2]):
             # These always hand back a new ndarray, whatever they were given (a list, a table, an array).
-            args = [Array(UNKNOWN_SHAPE, root=a.key) if _plain_opaque(a) else a for a in call.args[:2]]  # type: ignore[union-attr]
+            args = [_unknown_array(a) for a in call.args[:2]]
             call = CallArgs(args + call.args[2:], call.kwargs, call.star, call.node, call.qualname)
         error: ShapeError | None = None
         try:
@@ -684,6 +684,11 @@ RESHAPES = frozenset({"numpy.reshape", "numpy.ndarray.reshape"})
 
 def _plain_opaque(value: Value) -> bool:
     return isinstance(value, Opaque) and not value.alternatives
+
+
+def _unknown_array(value: Value) -> Value:
+    """An unknown value as an array of unknown rank (the same array, where it is a parameter)."""
+    return Array(UNKNOWN_SHAPE, root=value.key) if isinstance(value, Opaque) and not value.alternatives else value
 
 
 def _over_alternatives(rule: Callable[[CallArgs], Value], call: CallArgs) -> Value:

@@ -617,9 +617,9 @@ class Walker:
 
     def _narrow_by_unpacking(self, value_node: cst.CSTNode | None, elements: Sequence[Any]) -> None:
         """`n, m = X.shape` unpacks exactly two lengths, or raises: X has two axes after it."""
-        if value_node is None or any(isinstance(e, cst.StarredElement) for e in elements):
+        if not isinstance(value_node, cst.BaseExpression) or any(isinstance(e, cst.StarredElement) for e in elements):
             return
-        name, kind = _shape_subject(value_node)  # type: ignore[arg-type]
+        name, kind = _shape_subject(value_node)
         if name is None or kind != "shape":
             return
         current = self.lookup(name)

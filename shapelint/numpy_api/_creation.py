@@ -732,7 +732,7 @@ def _multinomial(call: CallArgs) -> Value:
         return UNKNOWN
     categories = pvals.shape.axes[0] if pvals is not None and pvals.shape.axes else Unknown("categories")
     # One count per category of `pvals`: rank 1 comes from `pvals`, not from a size.
-    return Array(Shape(size.axes + (categories,)), "i")  # type: ignore[operator]
+    return Array(Shape((size.axes or ()) + (categories,)), "i")
 
 
 @shape_rule("numpy.random.seed", _LEGACY + "seed")
