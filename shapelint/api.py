@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -22,6 +23,7 @@ from .engine.walker import Importer, analyze_module
 from .errors import InternalError, SourceError
 from .findings import Edit, Finding, Fix, Note, Position
 from .fixing import verified_fixes
+from .prefilter import needs_analysis
 from .rules import RULES, Report, Rule
 from .rules._text import MAX_SNIPPET
 
@@ -70,10 +72,15 @@ def _syntax_finding(filename: str, row: int, column: int, message: str) -> Findi
     )
 
 
-def analyze(module: cst.Module, importer: Importer | None = None) -> Analysis:
-    """Run inference; `importer` resolves `from x import y` of non-numpy modules (else unknown)."""
+def analyze(module: cst.Module, importer: Importer | None = None, *, reaches_numpy: bool = True) -> Analysis:
+    """Run inference; `importer` resolves `from x import y` of non-numpy modules (else unknown).
+
+    With `reaches_numpy` False (the module cannot reach numpy: `prefilter`),
+    nothing unknown is taken for an array, so such a module has no finding
+    and skipping it changes nothing.
+    """
     with deep_stack():
-        return analyze_module(module, importer)
+        return analyze_module(module, importer, reaches_numpy=reaches_numpy)
 
 
 def lint_source(
@@ -95,7 +102,8 @@ def lint_source(
         if parsed.error is not None:
             return [parsed.error]
         assert parsed.module is not None
-        findings = lint_module(parsed.module, filename, rules, project_importer(filename), rank1=rank1)
+        reaches = needs_analysis(source, os.path.dirname(os.path.abspath(filename)))
+        findings = lint_module(parsed.module, filename, rules, project_importer(filename), rank1=rank1, reaches_numpy=reaches)
     if verify_fixes:
         findings = verified_fixes(
             source, findings, lambda text: lint_source(text, filename, rules, rank1, verify_fixes=False)
@@ -109,10 +117,11 @@ def lint_module(
     rules: Iterable[type[Rule]] | None = None,
     importer: Importer | None = None,
     rank1: str = "hazards",
+    reaches_numpy: bool = True,
 ) -> list[Finding]:
     """The findings of every rule; a rule that fails raises InternalError carrying the others' findings."""
     with deep_stack():
-        analysis = analyze(module, importer)
+        analysis = analyze(module, importer, reaches_numpy=reaches_numpy)
         failures: list[Exception] = []
         reports = run_rules(analysis, rules, rank1, failures)
         findings = to_findings(module, filename, reports)

@@ -187,3 +187,12 @@ def test_check_skips_unless_told_not_to(tmp_path, monkeypatch):
     # Analyzed now (arrays.py's result is in the cache): a skipped file's entry never answers for an analysis.
     check_paths(["."], CheckOptions(jobs=1, prefilter=False))
     assert sorted(calls[1:]) == ["broken.py", "plain.py"]
+
+
+def test_unknown_values_are_arrays_only_where_numpy_is_reached():
+    # `n, m = X.shape` and `x.reshape(-1, 1)` make arrays of unknown values in a numpy module only:
+    # elsewhere X may be a table or a tensor, and the module must have no finding (it is skipped).
+    body = "def f(X, x):\n    n, m = X.shape\n    r = X[0]\n    c = x.reshape(-1, 1)\n    return r.T, c.T\n"
+    assert api.lint_source(body, "x.py", rank1="all") == []
+    found = [f.code for f in api.lint_source("import numpy as np\n" + body, "x.py", rank1="all")]
+    assert found.count("SL002") == 1 and "SL001" in found  # `r.T` of a row of a 2-D X; `c.T` is a row

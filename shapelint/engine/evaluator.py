@@ -336,7 +336,7 @@ class Evaluator:
                 return Int(Known(ranks.pop()))  # type: ignore[arg-type]
             if attr not in ("shape", "ndim", "size", "dtype", "T", "mT", "real", "imag"):
                 return Method(base, f"numpy.ndarray.{attr}")
-        if isinstance(base, Opaque) and attr == "reshape":
+        if isinstance(base, Opaque) and attr == "reshape" and self.walker.info.reaches_numpy:
             return Method(base, "numpy.ndarray.reshape")  # see RESHAPES
         if isinstance(base, Opaque) and base.key is not None:
             if attr == "shape":
@@ -450,7 +450,10 @@ class Evaluator:
             # Whatever has a `reshape` (an ndarray, np.matrix, a sparse matrix, a tensor)
             # gets as many axes as it is given, from two up (np.matrix keeps two of one).
             call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
-            result = REGISTRY[qualname](call)
+            try:
+                result = REGISTRY[qualname](call)
+            except Exception:  # `x.reshape(-1, -1)`: whatever x is, it raises; not reported on an unknown x
+                return UNKNOWN
             return result if isinstance(result, Array) and (result.rank or 0) >= 2 else UNKNOWN
         elif qualname in MAKES_NDARRAY and any(_plain_opaque(a) for a in call.args[:2]):
             # These always hand back a new ndarray, whatever they were given (a list, a table, an array).

@@ -139,6 +139,9 @@ class ModuleInfo:
         self.star_names: dict[str, Value] = {}
         # Analyzed for the names other modules import from it (not checked itself).
         self.exports_only = False
+        # Whether the module can reach numpy; where it cannot, nothing unknown is taken for an
+        # array (by `n, m = X.shape` or `x.reshape(-1, 1)`), so that it has no finding at all.
+        self.reaches_numpy = True
 
     def global_value(self, name: str) -> Value:
         value = self._global_value(name)
@@ -624,6 +627,8 @@ class Walker:
             return
         current = self.lookup(name)
         if isinstance(current, Array) and current.rank is not None:
+            return
+        if isinstance(current, Opaque) and not self.info.reaches_numpy:
             return
         if isinstance(current, Opaque) and current.key is None and not current.alternatives:
             return  # an unknown local may be a table (`df.shape`) whose methods are not numpy's
@@ -1354,12 +1359,14 @@ def _pattern_names(pattern: Any) -> list[str]:
     return names
 
 
-def analyze_module(module: cst.Module, importer: Importer | None = None) -> Analysis:
-    """Infer the shapes of one parsed module."""
-    return analyze_module_info(module, importer).analysis
+def analyze_module(module: cst.Module, importer: Importer | None = None, *, reaches_numpy: bool = True) -> Analysis:
+    """Infer the shapes of one parsed module (`reaches_numpy`: see `ModuleInfo.reaches_numpy`)."""
+    return analyze_module_info(module, importer, reaches_numpy=reaches_numpy).analysis
 
 
-def analyze_module_info(module: cst.Module, importer: Importer | None = None, uncalled: bool = True) -> ModuleInfo:
+def analyze_module_info(
+    module: cst.Module, importer: Importer | None = None, uncalled: bool = True, *, reaches_numpy: bool = True
+) -> ModuleInfo:
     """Analyze a module and keep its scope, for modules that import from it.
 
     With `uncalled` False (a module analyzed for the names others import) the
@@ -1368,6 +1375,7 @@ def analyze_module_info(module: cst.Module, importer: Importer | None = None, un
     read_aliases(module)
     info = ModuleInfo(module, importer)
     info.exports_only = not uncalled
+    info.reaches_numpy = reaches_numpy
     walker = Walker(info, {})
     walker.recording = walker.events = uncalled
     info.module_walker = walker

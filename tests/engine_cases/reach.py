@@ -105,3 +105,8 @@ def draws(p):
     one_hot = np.random.multinomial(1, [0.2, 0.3, 0.5])  # shape: (3,)
     picked = np.random.multinomial(1, p).argmax()  # shape: ()
     return one_hot, picked
+
+
+def bad_reshape(x):
+    never = x.reshape(-1, -1)  # shape: ?
+    return never
