@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from .domain import format_shape
 from .engine.imports import project_importer
 from .engine.positions import positions
 from .engine.walker import Importer
+from .prefilter import needs_analysis
 from .values import Array, Value
 
 
@@ -46,14 +48,16 @@ class ShapeRow:
         return "?"
 
 
-def infer_module_shapes(module: cst.Module, filename: str, importer: Importer | None = None) -> list[ShapeRow]:
+def infer_module_shapes(
+    module: cst.Module, filename: str, importer: Importer | None = None, *, reaches_numpy: bool = True
+) -> list[ShapeRow]:
     """One row per reportable assignment, in source order; `row` is the module's row."""
     with deep_stack():  # positions and source text recurse as deep as the expressions nest
-        return _module_shapes(module, filename, importer)
+        return _module_shapes(module, filename, importer, reaches_numpy)
 
 
-def _module_shapes(module: cst.Module, filename: str, importer: Importer | None) -> list[ShapeRow]:
-    analysis = analyze(module, importer)
+def _module_shapes(module: cst.Module, filename: str, importer: Importer | None, reaches_numpy: bool) -> list[ShapeRow]:
+    analysis = analyze(module, importer, reaches_numpy=reaches_numpy)
     where = positions(module, analysis.assigned)
     rows = []
     for target, value in analysis.assigned.items():
@@ -72,7 +76,8 @@ def infer_shapes(source: str, filename: str) -> list[ShapeRow]:
     parsed = parse(source, filename)
     if parsed.module is None:
         return []
-    return infer_module_shapes(parsed.module, filename, project_importer(filename))
+    reaches = needs_analysis(source, os.path.dirname(os.path.abspath(filename)))
+    return infer_module_shapes(parsed.module, filename, project_importer(filename), reaches_numpy=reaches)
 
 
 def format_rows(filename: str, rows: list[ShapeRow]) -> str:
