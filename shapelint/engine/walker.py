@@ -1137,6 +1137,8 @@ def _with_rank(value: Value, rank: int, equal: bool) -> Value:
         return Array(
             Shape(tuple(Sym(f"{value.name}.shape[{i}]", (value.key, "shape", i)) for i in range(rank))), root=value.key
         )
+    if not isinstance(value, Opaque):
+        return value  # an instance of the project's own class with an `ndim`, a list, a number: not an array
     return Array(Shape((UNKNOWN_AXIS,) * rank))
 
 

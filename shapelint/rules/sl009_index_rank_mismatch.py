@@ -75,6 +75,10 @@ No automatic fix.
     )
     valid = (
         "import numpy as np\nv = np.zeros(5)\nx = v[4]\n",
+        # numpy's own `container`: a class with `ndim` and indexing of its own is not an array.
+        "import numpy as np\nclass C:\n    def __init__(self, data):\n        self.array = np.asarray(data)\n"
+        "        self.ndim = self.array.ndim\n    def __getitem__(self, i):\n        return self.array[i]\n"
+        "    def scalar(self):\n        if self.ndim == 0:\n            return self[0]\n",
         "import numpy as np\nv = np.zeros(5)\nx = v[-5]\n",
         "import numpy as np\nA = np.zeros((2, 3))\nx = A[1, 2]\n",
         "import numpy as np\nA = np.zeros((2, 3))\nx = A[:, None, 0]\n",
