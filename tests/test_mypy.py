@@ -14,8 +14,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # Counted with mypy 1.x defaults on `shapelint/`.
-MAX_ERRORS = 61
-MAX_IGNORES = 88
+MAX_ERRORS = 60
+MAX_IGNORES = 86
 
 
 def test_mypy_errors_only_go_down(tmp_path) -> None:

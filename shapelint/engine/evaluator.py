@@ -449,6 +449,10 @@ class Evaluator:
         elif qualname in RESHAPES and call.args and _plain_opaque(call.args[0]):
             # Whatever has a `reshape` (an ndarray, np.matrix, a sparse matrix, a tensor)
             # gets as many axes as it is given, from two up (np.matrix keeps two of one).
+            # The method is given lengths only, the first an int: `xp.reshape(a, shape)` is an array
+            # namespace's function, and its first argument is an array.
+            if qualname == "numpy.ndarray.reshape" and not _lengths_only(call.args[1:]):
+                return UNKNOWN
             call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
             try:
                 result = REGISTRY[qualname](call)
@@ -683,6 +687,24 @@ MAKES_NDARRAY = frozenset(
 
 
 RESHAPES = frozenset({"numpy.reshape", "numpy.ndarray.reshape"})
+
+
+def _lengths_only(args: list[Value]) -> bool:
+    """Lengths a method `reshape` is given, never an array namespace's `xp.reshape(a, shape)`.
+
+    One tuple of lengths, three or more lengths, or two whose first is an int
+    (`xp.reshape(a, -1)` has an array first).
+    """
+    if len(args) == 1 and isinstance(args[0], (Tup, Lst)) and args[0].items is not None:
+        return all(_length_like(a) for a in args[0].items)
+    if not all(_length_like(a) for a in args):
+        return False
+    return len(args) >= 3 or (len(args) == 2 and not isinstance(args[0], Opaque))
+
+
+def _length_like(value: Value) -> bool:
+    # A Python int, a numpy integer (`np.prod(X.shape[1:])`), or an unknown value.
+    return isinstance(value, (Int, Opaque)) or (isinstance(value, Array) and value.shape.axes == ())
 
 
 def _plain_opaque(value: Value) -> bool:

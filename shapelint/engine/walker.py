@@ -601,8 +601,11 @@ class Walker:
             return
         if kind is cst.Tuple or kind is cst.List:
             elements = target.elements  # type: ignore[attr-defined]
-            self._narrow_by_unpacking(value_node, elements)
+            shape_of = self._narrow_by_unpacking(value_node, elements)
             values = _unpack(value, elements)
+            if shape_of:
+                # Whatever has a `.shape` that unpacks (an array, a tensor, a table) has int lengths.
+                values = [Int(UNKNOWN_AXIS) if isinstance(v, Opaque) else v for v in values]
             for element, item in zip(elements, values):
                 inner = element.value
                 self.assign(inner, item, None, flat=flat and isinstance(inner, cst.Name))
@@ -618,23 +621,27 @@ class Walker:
         if kind is cst.Subscript:
             self._assign_subscript(target, value)  # type: ignore[arg-type]
 
-    def _narrow_by_unpacking(self, value_node: cst.CSTNode | None, elements: Sequence[Any]) -> None:
-        """`n, m = X.shape` unpacks exactly two lengths, or raises: X has two axes after it."""
+    def _narrow_by_unpacking(self, value_node: cst.CSTNode | None, elements: Sequence[Any]) -> bool:
+        """`n, m = X.shape` unpacks exactly two lengths, or raises: X has two axes after it.
+
+        Whether the value unpacked is a name's `.shape`.
+        """
         if not isinstance(value_node, cst.BaseExpression) or any(isinstance(e, cst.StarredElement) for e in elements):
-            return
+            return False
         name, kind = _shape_subject(value_node)
         if name is None or kind != "shape":
-            return
+            return False
         current = self.lookup(name)
         if isinstance(current, Array) and current.rank is not None:
-            return
+            return True
         if isinstance(current, Opaque) and not self.info.reaches_numpy:
-            return
+            return True
         if isinstance(current, Opaque) and current.key is None and not current.alternatives:
-            return  # an unknown local may be a table (`df.shape`) whose methods are not numpy's
+            return True  # an unknown local may be a table (`df.shape`) whose methods are not numpy's
         narrowed = _with_rank(current, len(elements), True)
         if narrowed is not current:
             self.bind_name(name, narrowed)
+        return True
 
     def _record_binding(self, target: cst.Name | cst.Attribute, value: Value, value_node: cst.CSTNode | None) -> None:
         fresh = isinstance(value, Array) and value.origin is not None and value.origin in self.evaluator.fresh_origins

@@ -56,6 +56,19 @@ def dims(value: Value | None) -> Shape | None:
     return None if shape is None else _nonnegative(shape)
 
 
+def _axes_of_display(value: Value) -> Shape | None:
+    """`(1, self.n_in)`: a tuple written out has one axis per item, whatever the items are.
+
+    An item numpy cannot take for a length makes it raise, so an unknown one
+    is an unknown length. Bools are refused (numpy raises a TypeError).
+    """
+    if not isinstance(value, (Tup, Lst)) or value.items is None or any(is_bool(i) for i in value.items):
+        return None
+    if not all(isinstance(i, Int) or _may_be_int(i) for i in value.items):
+        return None  # a float, a string, a nested tuple: numpy raises
+    return _nonnegative(Shape(tuple(i.value if isinstance(i, Int) else Unknown("dimension") for i in value.items)))
+
+
 def _length(value: Value | None, *, allow_bool: bool = False) -> Axis | None:
     """An argument that must be one int length (`N` of eye, a dim of rand)."""
     if value is None or (is_bool(value) and not allow_bool):
@@ -103,7 +116,7 @@ def _zeros(call: CallArgs) -> Value:
     bound = call.bind(f"shape, {fill}dtype=None, order='C', *, device=None, like=None")
     if "shape" not in bound or (fill and "fill_value" not in bound) or not _no_like(bound):
         return UNKNOWN
-    shape = dims(bound["shape"])
+    shape = dims(bound["shape"]) or _axes_of_display(bound["shape"])
     if shape is None:
         return UNKNOWN
     fill_value = bound.get("fill_value")
@@ -568,12 +581,19 @@ def _random_generator(call: CallArgs) -> Value:
 @shape_rule("numpy.random.rand", "numpy.random.randn", _LEGACY + "rand", _LEGACY + "randn")
 def _rand(call: CallArgs) -> Value:
     bound = _bind(call, "*dims")
-    lengths = [_length(d) for d in bound["dims"].items]  # type: ignore[union-attr]
-    if not lengths:
+    dimensions = bound["dims"]
+    items = dimensions.items if isinstance(dimensions, Tup) else ()
+    if not items:
         return PyFloat()
-    if any(n is None for n in lengths):
-        return UNKNOWN
-    return made(Shape(tuple(lengths)), "f", call)  # type: ignore[arg-type]
+    lengths = [_length(d) for d in items]
+    if any(n is None and not _may_be_int(d) for n, d in zip(lengths, items)):
+        return UNKNOWN  # a tuple, a float, a bool: numpy raises
+    # One axis per argument: numpy takes nothing but an int for a dimension.
+    return made(Shape(tuple(n if n is not None else Unknown("rand dimension") for n in lengths)), "f", call)
+
+
+def _may_be_int(value: Value) -> bool:
+    return isinstance(value, Opaque) or (isinstance(value, Array) and value.shape.axes == () and value.dtype in (None, "i"))
 
 
 def _check_int_range(low: Value, high: Value | None, inclusive: bool) -> None:

@@ -128,3 +128,10 @@ class Container:
             return first
         n, m = self.shape  # shape: ?
         return n
+
+
+def namespace_reshape(xp, out, n):
+    # An array namespace (`xp = array_namespace(x)`): its `reshape` takes the array first.
+    flat = xp.reshape(out, (n,))  # shape: ?
+    rows = xp.reshape(out, (-1, 3))  # shape: ?
+    return flat, rows

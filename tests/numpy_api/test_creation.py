@@ -744,3 +744,20 @@ def test_finfo_limits_are_numpy_scalars():
         assert _numpy_attribute("numpy.finfo()", attr) == Array(SCALAR, "f")
     assert isinstance(np.finfo(float).bits, int)
     assert _numpy_attribute("numpy.finfo()", "bits") == UNKNOWN
+
+
+def test_one_axis_per_dimension_whatever_the_dimensions_are():
+    n = Opaque()  # `self.n_in`, `theta_dim`: numpy takes nothing but an int there
+    for name in ("numpy.random.rand", "numpy.random.randn"):
+        assert run(name, n).shape == Shape((Unknown(),))
+        assert run(name, Int(Known(2)), n).shape == Shape((Known(2), Unknown()))
+        assert run(name, PyFloat()) == UNKNOWN  # a float raises
+    for name in ("numpy.zeros", "numpy.ones", "numpy.empty"):
+        assert run(name, Tup((Int(Known(1)), n))).shape == Shape((Known(1), Unknown()))
+        assert run(name, Tup((Int(Known(1)), Const(2.5)))) == UNKNOWN
+        assert run(name, Tup((Int(Known(1)), Tup((n,))))) == UNKNOWN
+        assert run(name, n) == UNKNOWN  # an int or a tuple: one axis or several
+        assert run(name, Tup((Int(Known(-1)), n))).kind == "value"  # negative dimensions are not allowed
+    # numpy agrees where it can be run: every int and numpy int gives one axis each.
+    check("numpy.zeros", (1, np.int64(3)))
+    check("numpy.random.rand", np.int64(2), 3)
