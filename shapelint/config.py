@@ -208,16 +208,23 @@ class ConfigResolver:
         return self._in_folder(folder) or Config(root=self._cwd)
 
     def _in_folder(self, folder: Path) -> Config | None:
-        if folder not in self._by_folder:
+        # Up the folders (iteratively: a path may have thousands of parts) to the nearest
+        # pyproject.toml with a [tool.shapelint] table, remembering the answer for each folder passed.
+        passed: list[Path] = []
+        found: Config | None = None
+        while folder not in self._by_folder:
+            passed.append(folder)
             candidate = folder / "pyproject.toml"
-            found: Config | None = None
             if _is_file(candidate):
                 table = _tool_table(_read_toml(candidate), candidate)
                 if table is not None:
-                    found = parse_table(
-                        table, root=folder, source=candidate, where=f"{candidate} [tool.shapelint]"
-                    )
-            if found is None and folder.parent != folder:
-                found = self._in_folder(folder.parent)
-            self._by_folder[folder] = found
-        return self._by_folder[folder]
+                    found = parse_table(table, root=folder, source=candidate, where=f"{candidate} [tool.shapelint]")
+                    break
+            if folder.parent == folder:
+                break
+            folder = folder.parent
+        else:
+            found = self._by_folder[folder]
+        for each in passed:
+            self._by_folder[each] = found
+        return found

@@ -625,8 +625,9 @@ LONG = "x" * 300  # one path component longer than any file system allows
         ["check", "--no-cache", "--config", f"{LONG}.toml", "good.py"],
         ["shapes", f"{LONG}.py", "good.py"],
         ["check", "--no-cache", "--stdin-filename", f"{LONG}.py", "-"],
+        ["check", "--no-cache", "x/" * 2500 + "a.py", "good.py"],  # thousands of parts, none too long
     ],
-    ids=["path", "config", "shapes", "stdin-filename"],
+    ids=["path", "config", "shapes", "stdin-filename", "deep-path"],
 )
 def test_a_name_too_long_for_the_system_is_one_message(tmp_path, args):
     (tmp_path / "good.py").write_text(BUG)
