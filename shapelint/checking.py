@@ -28,6 +28,7 @@ Set SHAPELINT_TRACEBACK=1 to append the traceback to an internal error.
 from __future__ import annotations
 
 import gc
+import math
 import os
 import signal
 import threading
@@ -338,9 +339,13 @@ class OverBudget(BaseException):
 
 def _budget_seconds() -> float:
     try:
-        return float(os.environ.get("SHAPELINT_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
+        seconds = float(os.environ.get("SHAPELINT_FILE_TIMEOUT", DEFAULT_FILE_TIMEOUT))
     except ValueError:
         return DEFAULT_FILE_TIMEOUT
+    if math.isnan(seconds):
+        return DEFAULT_FILE_TIMEOUT
+    # A year or more (or infinity) is no limit: the timer cannot hold it.
+    return 0.0 if seconds >= 365 * 24 * 3600 else seconds
 
 
 # Seconds one file's analysis may take (SHAPELINT_FILE_TIMEOUT overrides; 0 means no limit).

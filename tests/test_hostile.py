@@ -680,3 +680,34 @@ def test_bytes_python_cannot_decode_are_sl000_as_python_says(tmp_path, data, row
     assert ":-1:" not in line and "good.py:3:5: SL002" in result.stdout
     python = subprocess.run([sys.executable, "bad.py"], capture_output=True, text=True, cwd=tmp_path)
     assert "SyntaxError" in python.stderr  # Python refuses the same file the same way
+
+
+@pytest.mark.parametrize("value", ["1e309", "nan", "99999999999999999999999999", "inf", "-3"])
+def test_any_time_budget_in_the_environment_is_understood(tmp_path, value):
+    (tmp_path / "a.py").write_text(BUG)
+    result = shapelint("check", "--no-cache", "a.py", cwd=tmp_path, env={"SHAPELINT_FILE_TIMEOUT": value})
+    assert_clean(result, 1)
+    assert "SL002" in result.stdout and "internal error" not in result.stderr
+
+
+def test_a_notebook_with_a_number_python_cannot_read_is_one_message(tmp_path):
+    (tmp_path / "n.ipynb").write_text('{"cells": [], "metadata": {"n": ' + "9" * 5000 + '}, "nbformat": 4, "nbformat_minor": 5}')
+    (tmp_path / "a.py").write_text(BUG)
+    result = shapelint("check", "--no-cache", "n.ipynb", "a.py", cwd=tmp_path)
+    assert_clean(result, 1, 2)
+    assert "n.ipynb:1:1: SL000 the notebook cannot be read: Exceeds the limit" in result.stdout
+    assert "internal error" not in result.stderr and "SL002" in result.stdout
+
+
+def test_a_long_transpose_chain_has_short_messages_and_fixes_of_its_own_length():
+    """Each link's message shows the chain's start, and its fix edits the `T` alone (linear, not quadratic)."""
+    from shapelint.fixing import apply_fixes
+
+    source = "import numpy as np\na = np.zeros(3)\nb = a" + ".T" * 200 + "\n"
+    findings = [f for f in api.lint_source(source, "x.py", verify_fixes=False) if f.code == "SL002"]
+    assert len(findings) == 200 and all(f.fix is not None for f in findings)
+    assert all(len(f.message) < 120 and f.message.startswith("`a.T") for f in findings)
+    assert all(sum(len(e.content) for e in f.fix.edits) < 200 for f in findings)  # type: ignore[union-attr]
+    fixed, applied = apply_fixes(source, [findings[-1].fix])
+    assert applied == [True] and fixed.endswith(".T" * 199 + ".reshape(1, -1)\n")
+    compile(fixed, "x.py", "exec")

@@ -103,6 +103,8 @@ def read_notebook(text: str) -> Notebook:
         raise NotebookFormatError(f"the notebook is not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise NotebookFormatError("the notebook is too deeply nested to read") from None
+    except ValueError as exc:  # a number too long for Python to read (over 4,300 digits)
+        raise NotebookFormatError(f"the notebook cannot be read: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         if isinstance(data, dict) and isinstance(data.get("worksheets"), list):
             raise NotebookFormatError(

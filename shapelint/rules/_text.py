@@ -21,8 +21,36 @@ T = TypeVar("T")
 
 def code(analysis: Analysis, node: cst.CSTNode) -> str:
     """The source of `node` on one line, shortened for messages."""
-    text = " ".join(analysis.module.code_for_node(node).split())
-    return text if len(text) <= MAX_SNIPPET else text[: MAX_SNIPPET - 3] + "..."
+    text = " ".join(analysis.module.code_for_node(_start_of(node)).split())
+    return text if len(text) <= MAX_SNIPPET and not long_chain(node) else text[: MAX_SNIPPET - 3] + "..."
+
+
+# Deeper than this, a chain's message text comes from its start alone (`a.T.T.T...`): the
+# whole text of each link of a 1,000-link chain would make the messages quadratic.
+_CHAIN_STEPS = 16
+
+
+def _head(node: cst.CSTNode) -> cst.CSTNode | None:
+    """What `node` is written after, with nothing before it: `a` of `a.T`, `f` of `f(x)`, `a` of `a[0]`."""
+    if isinstance(node, (cst.Attribute, cst.Call, cst.Subscript)) and not node.lpar:
+        return node.func if isinstance(node, cst.Call) else node.value
+    return None
+
+
+def long_chain(node: cst.CSTNode) -> bool:
+    """Whether `node` is a left-nested chain long enough that messages show only its start."""
+    return _start_of(node) is not node
+
+
+def _start_of(node: cst.CSTNode) -> cst.CSTNode:
+    """`node`, or for a long left-nested chain the link whose text is all a message shows of it."""
+    path = [node]
+    while (head := _head(path[-1])) is not None:
+        path.append(head)
+    if len(path) <= _CHAIN_STEPS * 4:
+        return node
+    # The text of the link a few steps above the chain's start begins the whole text.
+    return path[-_CHAIN_STEPS]
 
 
 def shape(value: Value) -> str:

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import libcst as cst
+
 from ..engine.facts import Analysis
 from ..values import Array
 from ._base import Example, Report, Rule
-from ._text import atom, code, declared_only, event_at, observed_length, operand_notes, rank1_origins, shape, untransposed
+from ._text import (
+    atom,
+    code,
+    declared_only,
+    event_at,
+    long_chain,
+    observed_length,
+    operand_notes,
+    rank1_origins,
+    shape,
+    untransposed,
+)
 
 
 class RankOneTranspose(Rule):
@@ -101,14 +114,22 @@ the shape of the result, so it is unsafe.
                 # transposes it where it is 2-D (`for yk in y.T` for multilabel targets).
                 continue
             operand = event.operand.node
-            fix = f"{atom(analysis, operand)}.reshape(1, -1)"
+            node = event.node
+            if isinstance(node, cst.Attribute) and long_chain(operand):
+                # `a.T.T...T` a thousand links long: the edit replaces the `T` alone, so that the
+                # fixes of all the links together stay as long as the source (not its square).
+                fix = f"{code(analysis, operand)}.reshape(1, -1)"
+                edit: tuple[cst.CSTNode, str] = (node.attr, "reshape(1, -1)")
+            else:
+                fix = f"{atom(analysis, operand)}.reshape(1, -1)"
+                edit = (node, fix)
             yield Report(
                 node=event.node,
                 message=f"`{code(analysis, event.node)}` is the same {shape(value)} array: "
                 "transposing a rank-1 array does nothing",
                 help=f"for a (1, n) row use `{fix}`; better, make `{code(analysis, operand)}` a column where it is made",
                 notes=operand_notes(analysis, [event.operand]),
-                replacements=((event.node, fix),),
+                replacements=(edit,),
                 fix_message=f"Use `{fix}`",
                 origins=rank1_origins([event.operand]),
                 consequence="does nothing",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
@@ -545,11 +546,30 @@ async def resolve_code_action(ls: ShapelintServer, action: types.CodeAction) -> 
     return action
 
 
+class _OneLine(logging.Formatter):
+    """A log record on one line: an exception by its type and message, never a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        exc_info, record.exc_info, record.exc_text = record.exc_info, None, None
+        try:
+            text = super().format(record)
+        finally:
+            record.exc_info = exc_info
+        if exc_info and exc_info[1] is not None:
+            text += f" ({type(exc_info[1]).__name__}: {exc_info[1]})"
+        return text
+
+
 def serve(worker: Worker | None = None) -> None:
     """Serve over stdin and stdout until the client says exit (or goes away)."""
-    logging.basicConfig(level=logging.WARNING, format="shapelint server: %(levelname)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLine("shapelint server: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     server._worker = worker
     try:
         server.start_io()
+    except Exception as exc:  # the stream itself cannot be read (a length no message can have)
+        logging.getLogger(__name__).error("stopping: the client's messages cannot be read (%s: %s)", type(exc).__name__, exc)
+        sys.exit(1)
     finally:
         server.worker.stop()

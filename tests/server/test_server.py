@@ -484,3 +484,20 @@ def test_the_console_script_serves(tmp_path: Path) -> None:
     # Some clients add `--stdio` to the command they are given.
     session = run(tmp_path, scenario, command=(shutil.which("shapelint"), "server", "--stdio"))
     assert session.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "stream, code, says",
+    [
+        (b"Content-Length: 5\r\n\r\n{{{{{", 0, "Unable to handle message (JSONDecodeError: "),
+        (b"Content-Length: 1000000000000000000000000000000\r\n\r\n{}", 1, "the client's messages cannot be read"),
+    ],
+    ids=["bad-json", "impossible-length"],
+)
+def test_a_broken_stream_is_one_line_never_a_traceback(tmp_path: Path, stream: bytes, code: int, says: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    result = subprocess.run([sys.executable, "-m", "shapelint", "server"], input=stream, capture_output=True,
+                            cwd=tmp_path, env=env, timeout=60)
+    stderr = result.stderr.decode()
+    assert result.returncode == code and says in stderr, stderr
+    assert "Traceback" not in stderr
