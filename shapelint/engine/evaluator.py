@@ -449,9 +449,11 @@ class Evaluator:
         elif qualname in RESHAPES and call.args and _plain_opaque(call.args[0]):
             # Whatever has a `reshape` (an ndarray, np.matrix, a sparse matrix, a tensor)
             # gets as many axes as it is given, from two up (np.matrix keeps two of one).
-            # The method is given lengths only, the first an int: `xp.reshape(a, shape)` is an array
-            # namespace's function, and its first argument is an array.
-            if qualname == "numpy.ndarray.reshape" and not _lengths_only(call.args[1:]):
+            # Called on a name or attribute, the method must be given lengths only, the first an int:
+            # `xp.reshape(a, shape)` is an array namespace's function, and its first argument an array.
+            # A namespace is never the result of an expression (`theta[:n].reshape(k, m)`).
+            namespace_like = bool(arg_nodes) and isinstance(arg_nodes[0], (cst.Name, cst.Attribute))
+            if qualname == "numpy.ndarray.reshape" and namespace_like and not _lengths_only(call.args[1:]):
                 return UNKNOWN
             call = CallArgs([Array(UNKNOWN_SHAPE)] + call.args[1:], call.kwargs, call.star, call.node, call.qualname)
             try:

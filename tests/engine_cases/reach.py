@@ -135,3 +135,8 @@ def namespace_reshape(xp, out, n):
     flat = xp.reshape(out, (n,))  # shape: ?
     rows = xp.reshape(out, (-1, 3))  # shape: ?
     return flat, rows
+
+
+def sliced_reshape(theta, k, m):
+    weights = theta[:6].reshape(k, m)  # shape: (k, m)
+    return weights
