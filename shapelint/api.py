@@ -21,7 +21,7 @@ from .engine.stack import deep_stack
 from .engine.positions import positions
 from .engine.walker import Importer, analyze_module
 from .errors import InternalError, SourceError
-from .findings import Edit, Finding, Fix, Note, Position
+from .findings import Edit, Finding, Fix, Note, Position, syntax_error
 from .fixing import verified_fixes
 from .prefilter import needs_analysis
 from .rules import RULES, Report, Rule
@@ -49,27 +49,14 @@ def parse(source: str, filename: str) -> Parsed:
             # syntax error is reported at Python's position with its words.
             return Parsed(parse_cached(filename, source), None)
     except SyntaxError as error:
-        return Parsed(None, _syntax_finding(filename, error.lineno or 1, error.offset or 1, error.msg))
+        return Parsed(None, syntax_error(filename, error.lineno or 1, error.offset or 1, error.msg))
     except guard.Refused as exc:
         raise SourceError(str(exc)) from None
     except cst.ParserSyntaxError as error:
         # Python accepted it; libcst alone refuses it.
         message = str(error.message).strip().splitlines()[0] if error.message else "invalid syntax"
         row, column = max(1, error.raw_line), error.raw_column + 1
-        return Parsed(None, _syntax_finding(filename, row, column, message))
-
-
-def _syntax_finding(filename: str, row: int, column: int, message: str) -> Finding:
-    return Finding(
-        code="SL000",
-        name="syntax-error",
-        severity="error",
-        message=f"SyntaxError: {message}",
-        filename=filename,
-        start=Position(row, column),
-        end=Position(row, column),
-        noqa_row=row,
-    )
+        return Parsed(None, syntax_error(filename, row, column, message))
 
 
 def analyze(module: cst.Module, importer: Importer | None = None, *, reaches_numpy: bool = True) -> Analysis:
@@ -90,11 +77,13 @@ def lint_source(
     rank1: str = "hazards",
     *,
     verify_fixes: bool = True,
+    reaches: bool | None = None,
 ) -> list[Finding]:
     """All findings for one module's source text (before noqa and select/ignore).
 
     A fix is kept only where the fixed text has no new finding
-    (`fixing.verified_fixes`).
+    (`fixing.verified_fixes`). `reaches` is `reaches_numpy(source, filename)`
+    where the caller knows it already.
     """
     rules = list(rules) if rules is not None else None
     with deep_stack():
@@ -102,13 +91,20 @@ def lint_source(
         if parsed.error is not None:
             return [parsed.error]
         assert parsed.module is not None
-        reaches = needs_analysis(source, os.path.dirname(os.path.abspath(filename)))
+        if reaches is None:
+            reaches = reaches_numpy(source, filename)
         findings = lint_module(parsed.module, filename, rules, project_importer(filename), rank1=rank1, reaches_numpy=reaches)
     if verify_fixes:
+        # A fix does not change whether the module reaches numpy: no need to ask again per fix.
         findings = verified_fixes(
-            source, findings, lambda text: lint_source(text, filename, rules, rank1, verify_fixes=False)
+            source, findings, lambda text: lint_source(text, filename, rules, rank1, verify_fixes=False, reaches=reaches)
         )
     return findings
+
+
+def reaches_numpy(source: str, filename: str) -> bool:
+    """Whether the module can reach numpy (`prefilter.needs_analysis`, its folder's modules included)."""
+    return needs_analysis(source, os.path.dirname(os.path.abspath(filename)))
 
 
 def lint_module(

@@ -44,7 +44,7 @@ from .cache import Cache
 from .config import Config, ConfigError, ConfigResolver
 from .discovery import DiscoveryError, iter_files
 from .errors import InternalError
-from .findings import Finding, Position
+from .findings import Finding, syntax_error
 from .fixing import FixOutcome, fix_until_stable, unified_diff
 from .noqa import without_suppressed
 from .output import HOW_TO_REPORT
@@ -382,10 +382,7 @@ def check_file(job: _Job) -> FileReport:
         source = job.source or read_source(job.path, job.filename)  # type: ignore[arg-type]
     except Undecodable as exc:
         # Python refuses the file as it does a syntax error: so is it reported (there is no text to show).
-        position = Position(exc.row, exc.column)
-        report.findings = [
-            Finding("SL000", "syntax-error", "error", f"SyntaxError: {exc.message}", job.filename, position, position, exc.row)
-        ]
+        report.findings = [syntax_error(job.filename, exc.row, exc.column, exc.message)]
         return report
     except SourceError as exc:
         report.error = f"{job.filename}: error: {exc}"

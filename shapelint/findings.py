@@ -113,3 +113,9 @@ class Finding:
 
     def with_filename(self, filename: str) -> "Finding":
         return replace(self, filename=filename)
+
+
+def syntax_error(filename: str, row: int, column: int, message: str) -> Finding:
+    """SL000 at Python's row and column (1 at least), in Python's words (`SyntaxError: ...`)."""
+    position = Position(max(1, row), max(1, column))
+    return Finding("SL000", "syntax-error", "error", f"SyntaxError: {message}", filename, position, position, position.row)

@@ -48,7 +48,7 @@ import os
 import re
 import unicodedata
 
-from .findings import Finding, Position
+from .findings import Finding, syntax_error
 from .sourcefile import SourceError
 
 # `numpy` as a word on a line that is not only a comment.
@@ -227,9 +227,7 @@ def syntax_findings(text: str, filename: str) -> list[Finding]:
     except (RecursionError, MemoryError):
         raise SourceError("too deeply nested to parse") from None
     except SyntaxError as error:
-        row = error.lineno or 1
-        position = Position(row, error.offset or 1)
-        return [Finding("SL000", "syntax-error", "error", f"SyntaxError: {error.msg}", filename, position, position, row)]
+        return [syntax_error(filename, error.lineno or 1, error.offset or 1, error.msg)]
     return []
 
 

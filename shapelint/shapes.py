@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
 import libcst as cst
 
-from .api import analyze, deep_stack, parse
+from .api import analyze, deep_stack, parse, reaches_numpy
 from .domain import format_shape
 from .engine.imports import project_importer
 from .engine.positions import positions
 from .engine.walker import Importer
-from .prefilter import needs_analysis
 from .values import Array, Value
 
 
@@ -76,8 +74,9 @@ def infer_shapes(source: str, filename: str) -> list[ShapeRow]:
     parsed = parse(source, filename)
     if parsed.module is None:
         return []
-    reaches = needs_analysis(source, os.path.dirname(os.path.abspath(filename)))
-    return infer_module_shapes(parsed.module, filename, project_importer(filename), reaches_numpy=reaches)
+    return infer_module_shapes(
+        parsed.module, filename, project_importer(filename), reaches_numpy=reaches_numpy(source, filename)
+    )
 
 
 def format_rows(filename: str, rows: list[ShapeRow]) -> str:

@@ -105,7 +105,7 @@ def _undecodable(data: bytes, fallback: str) -> SourceError:
     try:
         compile(data, "<source>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
     except SyntaxError as error:
-        return Undecodable(error.msg, max(1, error.lineno or 1), max(1, error.offset or 1))
+        return Undecodable(error.msg, error.lineno or 1, error.offset or 1)
     except Exception:  # out of stack, or anything else: the plain message
         pass
     return SourceError(fallback)

@@ -20,6 +20,7 @@ import libcst as cst
 
 from ..domain import SCALAR, UNKNOWN_AXIS, UNKNOWN_SHAPE, Known, Sym, Unknown, arith
 from ..numpy_api import REGISTRY, CallArgs, ShapeError, index_result
+from ..numpy_api._args import may_be_length
 from ..numpy_api._creation import FINFO_SCALARS
 from ..values import (
     ELLIPSIS,
@@ -698,15 +699,10 @@ def _lengths_only(args: list[Value]) -> bool:
     (`xp.reshape(a, -1)` has an array first).
     """
     if len(args) == 1 and isinstance(args[0], (Tup, Lst)) and args[0].items is not None:
-        return all(_length_like(a) for a in args[0].items)
-    if not all(_length_like(a) for a in args):
+        return all(may_be_length(a) for a in args[0].items)
+    if not all(may_be_length(a) for a in args):
         return False
     return len(args) >= 3 or (len(args) == 2 and not isinstance(args[0], Opaque))
-
-
-def _length_like(value: Value) -> bool:
-    # A Python int, a numpy integer (`np.prod(X.shape[1:])`), or an unknown value.
-    return isinstance(value, (Int, Opaque)) or (isinstance(value, Array) and value.shape.axes == ())
 
 
 def _plain_opaque(value: Value) -> bool:

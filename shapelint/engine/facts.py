@@ -108,6 +108,9 @@ class Binding:
         return cst.Module([]).code_for_node(self.target)
 
 
+_BindingIndex = tuple[dict[str, list["Binding"]], dict[int, "Binding"], dict[cst.CSTNode, "Binding"]]
+
+
 @dataclass
 class Facts:
     """The events of one module, from either source; `record_operation` is the one way in."""
@@ -120,6 +123,8 @@ class Facts:
     # The resolved qualified name of every numpy call (`z(5)` under `from numpy import zeros as z`
     # is `numpy.zeros`), so rules never read the spelling.
     qualnames: dict[cst.CSTNode, str] = field(default_factory=dict)
+    # `bindings` indexed for the rules (see `_binding_index`), with the count it was built from.
+    _index: tuple[int, _BindingIndex] | None = field(default=None, init=False, repr=False, compare=False)
 
     def record_operation(
         self,
@@ -173,12 +178,10 @@ class Facts:
         by_origin, by_node = self._binding_index()[1:]
         return by_origin.get(id(origin)) if node is None else by_node.get(node)
 
-    def _binding_index(
-        self,
-    ) -> tuple[dict[str, list[Binding]], dict[int, Binding], dict[cst.CSTNode, Binding]]:
-        cached = self.__dict__.get("_index")
-        if cached is not None and cached[0] == len(self.bindings):
-            return cached[1]
+    def _binding_index(self) -> _BindingIndex:
+        """By name, by rank-1 origin and by value node; rebuilt when bindings were added since."""
+        if self._index is not None and self._index[0] == len(self.bindings):
+            return self._index[1]
         by_name: dict[str, list[Binding]] = {}
         by_origin: dict[int, Binding] = {}
         by_node: dict[cst.CSTNode, Binding] = {}
@@ -190,7 +193,7 @@ class Facts:
                 if binding.value_node is not None:
                     by_node.setdefault(binding.value_node, binding)
         index = (by_name, by_origin, by_node)
-        self.__dict__["_index"] = (len(self.bindings), index)
+        self._index = (len(self.bindings), index)
         return index
 
 

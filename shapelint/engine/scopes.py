@@ -16,6 +16,7 @@ unknown), which keeps this pass far cheaper than the analysis itself.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 from typing import Iterable, Sequence
 
 import libcst as cst
@@ -139,6 +140,7 @@ class ModuleScan:
     """The statement-level facts about a module the walker needs before it starts."""
 
     def __init__(self, module: cst.Module) -> None:
+        self._module = module
         counts: Counter[str] = Counter()
         bound_names(module.body, counts)
         self.module_bound = frozenset(counts)
@@ -241,6 +243,22 @@ class ModuleScan:
         elif isinstance(target, (cst.Tuple, cst.List)):
             for element in target.elements:
                 self._poison(element.value, self_name)
+
+    @cached_property
+    def called_names(self) -> frozenset[str]:
+        """Every name the module calls: `f(...)` and `obj.f(...)` both give `f`."""
+        names: set[str] = set()
+
+        class Calls(cst.CSTVisitor):
+            def visit_Call(self, node: cst.Call) -> None:
+                func = node.func
+                if isinstance(func, cst.Name):
+                    names.add(func.value)
+                elif isinstance(func, cst.Attribute):
+                    names.add(func.attr.value)
+
+        self._module.visit(Calls())
+        return frozenset(names)
 
     def locals_of(self, node: cst.FunctionDef) -> frozenset[str]:
         cached = self._locals.get(node)

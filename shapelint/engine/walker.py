@@ -12,7 +12,7 @@ with symbolic parameters if nothing calls them.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from typing import Any, Callable, Iterable, Sequence
 
 import libcst as cst
@@ -1396,8 +1396,8 @@ def analyze_module_info(
     # Functions the module calls by name wait until its other functions have
     # run: a helper called with known arrays is analyzed in those calls, as it
     # would be had the module's own statements called it first.
-    called = _called_names(module)
-    deferred: list[tuple[cst.FunctionDef, Any]] = []
+    called = info.scan.called_names
+    deferred: deque[tuple[cst.FunctionDef, Any]] = deque()
     done = 0
     while done < len(info.pending) or deferred:
         if done < len(info.pending):
@@ -1407,7 +1407,7 @@ def analyze_module_info(
                 deferred.append((node, owner))
                 continue
         else:
-            node, owner = deferred.pop(0)
+            node, owner = deferred.popleft()
         if info.contexts[node]:
             continue
         info.contexts[node] += 1
@@ -1416,22 +1416,6 @@ def analyze_module_info(
         bindings = declarations.generic_parameters(node, frame, owner)
         analyze_function(info, func, frame, bindings=bindings, generic=True)
     return info
-
-
-def _called_names(module: cst.Module) -> frozenset[str]:
-    """Every name called in the module: `f(...)` and `obj.f(...)` both give `f`."""
-    names: set[str] = set()
-
-    class Calls(cst.CSTVisitor):
-        def visit_Call(self, node: cst.Call) -> None:
-            func = node.func
-            if isinstance(func, cst.Name):
-                names.add(func.value)
-            elif isinstance(func, cst.Attribute):
-                names.add(func.attr.value)
-
-    module.visit(Calls())
-    return frozenset(names)
 
 
 __all__ = ["Walker", "analyze_module", "analyze_module_info", "join_states"]

@@ -46,6 +46,13 @@ def as_array(value: Value | None) -> Array | None:
     return Array(Shape((Known(len(items)),) + first.axes), dtype)  # type: ignore[operator]
 
 
+def may_be_length(value: Value) -> bool:
+    """A Python int, a numpy integer (`np.prod(X.shape[1:])`), or an unknown value: what numpy takes for a length."""
+    if isinstance(value, (Int, Opaque)):
+        return True
+    return isinstance(value, Array) and value.shape.axes == () and value.dtype in (None, "i")
+
+
 def sure_array(value: Value | None) -> Array:
     """`as_array(value)`, giving up when it is not known."""
     array = as_array(value)

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from ..domain import ONE, SCALAR, Axis, Known, Shape, Sym, Unknown, broadcast, format_shape, same_length, same_shape
 from ..values import NONE, UNKNOWN, Array, Const, Int, Lst, Opaque, PyFloat, RandomGen, Range, Ref, Tup, Value, int_of
-from ._args import is_bool, is_none, length_of, one_axis, operand, to_shape
+from ._args import is_bool, is_none, length_of, may_be_length, one_axis, operand, to_shape
 from ._dtypes import SHAPED, dtype_kind, float_dtype, read_dtype
 from ._registry import CallArgs, GiveUp, ShapeError, broadcast_shapes, shape_rule
 
@@ -64,7 +64,7 @@ def _axes_of_display(value: Value) -> Shape | None:
     """
     if not isinstance(value, (Tup, Lst)) or value.items is None or any(is_bool(i) for i in value.items):
         return None
-    if not all(isinstance(i, Int) or _may_be_int(i) for i in value.items):
+    if not all(may_be_length(i) for i in value.items):
         return None  # a float, a string, a nested tuple: numpy raises
     return _nonnegative(Shape(tuple(i.value if isinstance(i, Int) else Unknown("dimension") for i in value.items)))
 
@@ -586,14 +586,10 @@ def _rand(call: CallArgs) -> Value:
     if not items:
         return PyFloat()
     lengths = [_length(d) for d in items]
-    if any(n is None and not _may_be_int(d) for n, d in zip(lengths, items)):
+    if any(n is None and not may_be_length(d) for n, d in zip(lengths, items)):
         return UNKNOWN  # a tuple, a float, a bool: numpy raises
     # One axis per argument: numpy takes nothing but an int for a dimension.
     return made(Shape(tuple(n if n is not None else Unknown("rand dimension") for n in lengths)), "f", call)
-
-
-def _may_be_int(value: Value) -> bool:
-    return isinstance(value, Opaque) or (isinstance(value, Array) and value.shape.axes == () and value.dtype in (None, "i"))
 
 
 def _check_int_range(low: Value, high: Value | None, inclusive: bool) -> None:
